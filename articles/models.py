@@ -1,0 +1,56 @@
+"""An article as received, and the plain text every offset in factcheck refers to."""
+
+from django.db import models
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            claim_count=models.Count("claims", distinct=True),
+            citation_count=models.Count("citations", distinct=True),
+        )
+
+
+class Article(models.Model):
+    url = models.URLField("source URL", max_length=2048, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, help_text="As stated by the HTML, when it does.")
+    html = models.TextField("raw HTML", help_text="The HTML exactly as received.")
+    text = models.TextField(
+        help_text="Plain text of the body; paragraphs separated by a blank line. All offsets refer to it."
+    )
+    paragraph_count = models.PositiveIntegerField(default=0)
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the HTML; the same HTML is the same article.")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ingested_at", "-id"]
+        constraints = [
+            # Ingesting the same HTML twice, even from racing processes, gives one article.
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),
+            models.CheckConstraint(
+                condition=models.Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_content_hash_is_sha256"
+            ),
+        ]
+        indexes = [
+            # Admin and API filter and sort by outlet and by date.
+            models.Index(fields=["outlet"], name="article_outlet_idx"),
+            models.Index(fields=["-published_at"], name="article_published_idx"),
+            models.Index(fields=["-ingested_at"], name="article_ingested_idx"),
+        ]
+
+    def __str__(self):
+        return self.title or f"Article {self.pk}"
+
+    def paragraphs(self):
+        return self.text.split("\n\n") if self.text else []
+
+    @property
+    def text_length(self):
+        return len(self.text)
+

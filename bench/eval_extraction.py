@@ -1,0 +1,215 @@
+"""Score the claim extractor against a gold reading of an article.
+
+    python bench/eval_extraction.py [ARTICLE [GOLD]] [--check] [--verbose]
+
+ARTICLE defaults to the seed in seeds/, GOLD to the ``.gold.json`` beside it.
+A gold claim is found when a check-worthy extracted claim's text contains its
+``quote`` (whitespace, quote marks and case normalised). With ``--check`` the
+script exits non-zero unless the seed targets of the extraction issue hold.
+The same ``evaluate`` function backs the test suite's thresholds.
+"""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from articles.parsing import parse_article  # noqa: E402
+from claims.extraction import extract_claims  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_423b83237d5b8be1.txt"
+TARGETS = {
+    "recall": 0.90,
+    "type_accuracy": 0.85,
+    "not_checkworthy_flagged_max": 2,
+    "claimant_accuracy": 0.85,
+    "speaker_accuracy": 1.0,
+    "cited_source_accuracy": 1.0,
+    "number_accuracy": 1.0,
+}
+
+
+def normalise(text):
+    text = re.sub(r"[“”„«»\"]", '"', text or "")
+    text = re.sub(r"[‘’']", "'", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def surname(name):
+    return normalise(name).split()[-1] if name and name.strip() else ""
+
+
+def bare_url(url):
+    return re.sub(r"^https?://", "", url or "").rstrip("/").casefold()
+
+
+def evaluate(html, gold, url=None):
+    """A dict of figures: recall, type accuracy, flagged non-check-worthy, claimant, sources, speakers, numbers, checks."""
+    article = parse_article(html, url)
+    extraction = extract_claims(article.paragraphs, article.text)
+    checkworthy = [claim for claim in extraction.claims if claim.checkworthy]
+
+    def find(quote, paragraph=None):
+        wanted = normalise(quote)
+        for claim in checkworthy:
+            if wanted in normalise(claim.text) and (paragraph is None or claim.paragraph == paragraph):
+                return claim
+        for claim in checkworthy:
+            if wanted in normalise(claim.text):
+                return claim
+        return None
+
+    found, typed, missing, mistyped = 0, 0, [], []
+    claimant_total, claimant_right, claimant_wrong = 0, 0, []
+    cites_total, cites_right, cites_wrong = 0, 0, []
+    numbers_total, numbers_right, numbers_wrong = 0, 0, []
+    for item in gold["claims"]:
+        claim = find(item["quote"], item.get("paragraph"))
+        if claim is None:
+            missing.append(item["quote"])
+            continue
+        found += 1
+        if claim.type in item["types"]:
+            typed += 1
+        else:
+            mistyped.append((item["quote"], claim.type, item["types"]))
+        if item.get("claimant"):
+            claimant_total += 1
+            if surname(claim.claimant) == surname(item["claimant"]):
+                claimant_right += 1
+            else:
+                claimant_wrong.append((item["quote"], claim.claimant, item["claimant"]))
+        if item.get("cites"):
+            cites_total += 1
+            if {bare_url(u) for u in claim.sources} == {bare_url(u) for u in item["cites"]}:
+                cites_right += 1
+            else:
+                cites_wrong.append((item["quote"], claim.sources, item["cites"]))
+        for number in item.get("numbers", []):
+            numbers_total += 1
+            if any(_number_matches(got, number) for got in claim.numbers):
+                numbers_right += 1
+            else:
+                numbers_wrong.append((item["quote"], claim.numbers, number))
+
+    flagged = [item["quote"] for item in gold.get("not_checkworthy", []) if find(item["quote"], item.get("paragraph"))]
+
+    speakers_right, speakers_wrong = 0, []
+    for item in gold.get("speakers", []):
+        wanted = normalise(item["quote"])
+        quotation = next(
+            (q for q in extraction.quotations if wanted in normalise(q.text) and q.paragraph == item["paragraph"]),
+            None,
+        )
+        if quotation is not None and surname(quotation.speaker) == surname(item["speaker"]):
+            speakers_right += 1
+        else:
+            speakers_wrong.append((item["quote"], quotation.speaker if quotation else None, item["speaker"]))
+
+    checks_right, checks_wrong = 0, []
+    for item in gold.get("consistency", []):
+        match = next(
+            (
+                check
+                for check in extraction.checks
+                if check.kind == item["kind"]
+                and check.ok
+                and sorted(check.values.get("values", [])) == sorted(item["values"])
+            ),
+            None,
+        )
+        if match:
+            checks_right += 1
+        else:
+            checks_wrong.append(item)
+
+    total = len(gold["claims"])
+    return {
+        "paragraphs": len(article.paragraphs),
+        "links": len(article.links),
+        "claims_extracted": len(extraction.claims),
+        "claims_checkworthy": len(checkworthy),
+        "recall": found / total if total else 1.0,
+        "found": found,
+        "gold_claims": total,
+        "type_accuracy": typed / found if found else 0.0,
+        "not_checkworthy_flagged": len(flagged),
+        "not_checkworthy_total": len(gold.get("not_checkworthy", [])),
+        "claimant_accuracy": claimant_right / claimant_total if claimant_total else 1.0,
+        "cited_source_accuracy": cites_right / cites_total if cites_total else 1.0,
+        "speaker_accuracy": speakers_right / len(gold.get("speakers", [])) if gold.get("speakers") else 1.0,
+        "number_accuracy": numbers_right / numbers_total if numbers_total else 1.0,
+        "consistency_found": checks_right,
+        "consistency_total": len(gold.get("consistency", [])),
+        "errors": {
+            "missing": missing,
+            "mistyped": mistyped,
+            "flagged": flagged,
+            "claimant": claimant_wrong,
+            "cites": cites_wrong,
+            "speakers": speakers_wrong,
+            "numbers": [(q, [vars(n) for n in got], want) for q, got, want in numbers_wrong],
+            "consistency": checks_wrong,
+        },
+    }
+
+
+def _number_matches(got, wanted):
+    if abs(got.value - wanted["value"]) > 1e-9 or got.unit != wanted.get("unit", got.unit):
+        return False
+    if wanted.get("qualifier") and got.qualifier != wanted["qualifier"]:
+        return False
+    if wanted.get("subject") and surname(got.subject) != surname(wanted["subject"]):
+        return False
+    return True
+
+
+def failed_targets(result):
+    failures = []
+    for key in ("recall", "type_accuracy", "claimant_accuracy", "speaker_accuracy", "cited_source_accuracy", "number_accuracy"):
+        if result[key] < TARGETS[key]:
+            failures.append(f"{key} {result[key]:.2f} < {TARGETS[key]:.2f}")
+    if result["not_checkworthy_flagged"] > TARGETS["not_checkworthy_flagged_max"]:
+        failures.append(f"{result['not_checkworthy_flagged']} not-check-worthy sentences flagged")
+    if result["consistency_found"] < result["consistency_total"]:
+        failures.append("consistency check missing or not holding")
+    return failures
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("article", nargs="?", default=str(SEED))
+    parser.add_argument("gold", nargs="?")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless the targets hold")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    article = Path(args.article)
+    gold_path = Path(args.gold) if args.gold else article.with_suffix(".gold.json")
+    result = evaluate(article.read_bytes(), json.loads(gold_path.read_text(encoding="utf-8")))
+    print(f"article: {article.name}")
+    print(f"paragraphs {result['paragraphs']}, links {result['links']}, claims {result['claims_extracted']} ({result['claims_checkworthy']} check-worthy)")
+    print(f"recall of gold claims      {result['recall']:.1%} ({result['found']}/{result['gold_claims']})")
+    print(f"type accuracy (found)      {result['type_accuracy']:.1%}")
+    print(f"not-check-worthy flagged   {result['not_checkworthy_flagged']}/{result['not_checkworthy_total']}")
+    print(f"claimant accuracy          {result['claimant_accuracy']:.1%}")
+    print(f"cited-source accuracy      {result['cited_source_accuracy']:.1%}")
+    print(f"speaker accuracy           {result['speaker_accuracy']:.1%}")
+    print(f"number accuracy            {result['number_accuracy']:.1%}")
+    print(f"consistency checks         {result['consistency_found']}/{result['consistency_total']} present and holding")
+    if args.verbose:
+        for kind, errors in result["errors"].items():
+            for error in errors:
+                print(f"  {kind}: {error}")
+    failures = failed_targets(result)
+    if args.check and failures:
+        print("targets not met: " + "; ".join(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,435 @@
+"""Claim extraction: an article's paragraphs → claims, quotations and consistency checks.
+
+Pure and deterministic: no database, no models, no network. ``extract_claims``
+takes the paragraphs produced by ``articles.parsing`` (anything with
+``index``, ``text``, ``start`` and ``links``) and returns plain dataclasses,
+so it is tested and benchmarked on its own and the ingestion service decides
+what to store.
+
+The pipeline, per article:
+1. split paragraphs into sentences (``sentences``);
+2. collect names and build the article's name registry (``names``);
+3. in reading order, find quotations and attribute each to a speaker, and
+   find each sentence's claimant (``quotes``, ``attribution``);
+4. type each sentence, extract its quantities and their subjects, score its
+   check-worthiness on what is said (``numbers``, ``checkworthiness``);
+5. attach the links each claim cites;
+6. run the cross-claim consistency checks (``consistency``).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..sources import canonical_url
+from .attribution import attribution_after_quote, attribution_in, names_in
+from .checkworthiness import THRESHOLD, accusation_cue, score_checkworthiness
+from .consistency import Check, consistency_checks
+from .names import PRONOUNS, NameRegistry, find_mentions, is_organisation, proper_tokens_of
+from .numbers import find_quantities, has_date, is_statistic, is_vote_share
+from .quotes import find_quote_spans, is_quotation, quote_only
+from .sentences import split_sentences
+
+ANCHOR_CONTEXT = 32
+MIN_CLAIM_WORDS = 3
+QUOTE_DOMINANCE = 0.5
+PRONOUN_WORD = re.compile(r"\b(he|she|him|her|his)\b", re.I)
+LEADING_NOUN_PHRASE = re.compile(
+    r"^\W*((?:the|a|an|this|that|its|their|his|her)\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have|had|won|got|received|rose|fell|grew)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str
+    qualifier: str = ""
+    subject: str = ""
+
+
+@dataclass
+class ClaimCandidate:
+    text: str
+    type: str
+    claimant: str
+    target: str
+    paragraph: int
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    checkworthiness: float
+    checkworthy: bool
+    features: dict
+    numbers: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str
+    speaker: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    claims: list
+    quotations: list
+    checks: list
+
+
+def extract_claims(paragraphs, text=None):
+    """Claims, quotations and checks for an article's paragraphs.
+
+    ``text`` is the article text the paragraphs' offsets refer to; when
+    omitted it is rebuilt from the paragraphs. All offsets in the result are
+    offsets into that text.
+    """
+    paragraphs = list(paragraphs)
+    if text is None:
+        text = _rebuild_text(paragraphs)
+    layout = [(paragraph, split_sentences(paragraph.text), find_quote_spans(paragraph.text)) for paragraph in paragraphs]
+
+    registry = NameRegistry()
+    proper_tokens = proper_tokens_of(paragraph.text[s:e] for paragraph, sentences, _ in layout for s, e in sentences)
+    mentions_by_paragraph = []
+    for paragraph, sentences, _ in layout:
+        mentions = []
+        for start, end in sentences:
+            for mention in find_mentions(paragraph.text[start:end], start, proper_tokens):
+                registry.learn(mention)
+                mentions.append(mention)
+        mentions_by_paragraph.append(mentions)
+
+    claims = []
+    quotations = []
+    open_quote_speaker = None
+    previous_paragraph_speaker = ""
+    for (paragraph, sentences, spans), mentions in zip(layout, mentions_by_paragraph, strict=True):
+        reader = _ParagraphReader(paragraph, sentences, spans, mentions, registry, text, claims)
+        reader.read(open_quote_speaker, previous_paragraph_speaker)
+        claims.extend(reader.claims)
+        quotations.extend(reader.quotations)
+        open_quote_speaker = reader.open_quote_speaker
+        previous_paragraph_speaker = reader.last_quote_speaker or previous_paragraph_speaker
+    _propagate_citations(claims, {paragraph.index: paragraph for paragraph in paragraphs})
+    checks = consistency_checks(claims)
+    return Extraction(claims, quotations, checks)
+
+
+class _ParagraphReader:
+    """Reads one paragraph in order: quotations and their speakers, then each sentence's claim."""
+
+    def __init__(self, paragraph, sentences, spans, mentions, registry, article_text, preceding_claims):
+        self.paragraph = paragraph
+        self.text = paragraph.text
+        self.sentences = sentences
+        self.spans = spans
+        self.quotation_spans = [span for span in spans if is_quotation(self.text, span)]
+        self.mentions = mentions
+        self.registry = registry
+        self.article_text = article_text
+        self.preceding_claims = preceding_claims
+        self.speakers = {}
+        self.claims = []
+        self.quotations = []
+        self.open_quote_speaker = None
+        self.last_quote_speaker = ""
+
+    def read(self, open_quote_speaker, previous_paragraph_speaker):
+        paragraph_is_quote = quote_only(self.text, self.spans)
+        for sentence_start, sentence_end in self.sentences:
+            for span in self.quotation_spans:
+                if sentence_start <= span.outer_start < sentence_end:
+                    speaker = self._attribute_quote(
+                        span, sentence_start, open_quote_speaker, previous_paragraph_speaker if paragraph_is_quote else ""
+                    )
+                    self.speakers[span] = speaker
+                    if speaker:
+                        self.registry.add_speaker(speaker)
+                        self.last_quote_speaker = speaker
+                    offset = self.paragraph.start
+                    self.quotations.append(
+                        Quotation(
+                            self.text[span.inner_start : span.inner_end],
+                            speaker,
+                            self.paragraph.index,
+                            offset + span.inner_start,
+                            offset + span.inner_end,
+                        )
+                    )
+            claim = self._claim(sentence_start, sentence_end)
+            if claim is not None:
+                self.claims.append(claim)
+        last = self.quotation_spans[-1] if self.quotation_spans else None
+        self.open_quote_speaker = self.speakers.get(last) if last is not None and not last.closed else None
+
+    def _attribute_quote(self, span, sentence_start, open_quote_speaker, previous_paragraph_speaker):
+        earlier = names_in(self.text[sentence_start : span.outer_start])
+        speaker, found = attribution_after_quote(self.text[span.outer_end :], self.registry, earlier)
+        if found:
+            return speaker
+        before = attribution_in(self.text[sentence_start : span.outer_start], self.registry)
+        if before is not None:
+            return before.speaker
+        if self.speakers:
+            # "“A,” X said. “B.”": a later quotation in the paragraph is the same speaker's.
+            return list(self.speakers.values())[-1]
+        if span is self.quotation_spans[0] and open_quote_speaker:
+            return open_quote_speaker
+        return previous_paragraph_speaker or ""
+
+    def _claim(self, start, end):
+        sentence = self.text[start:end]
+        if len(sentence.split()) < MIN_CLAIM_WORDS and not find_quantities(sentence):
+            return None
+        covering = [
+            span for span in self.quotation_spans if span.outer_start < end and span.outer_end > start
+        ]
+        quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
+        # A sentence that opens with a quotation is that quotation plus its attribution.
+        quote_dominated = bool(covering) and (
+            quoted >= QUOTE_DOMINANCE * (end - start) or covering[0].outer_start == start
+        )
+
+        claimant = ""
+        attributed_raw = None
+        accused = ""
+        if quote_dominated:
+            claimant = self.speakers.get(max(covering, key=lambda span: span.inner_end - span.inner_start), "")
+            content_ranges = [(max(start, span.inner_start), min(end, span.inner_end)) for span in covering]
+            relative = re.search(r",\s+who\s+", self.text[content_ranges[-1][1] : end])
+            if relative:
+                content_ranges.append((content_ranges[-1][1] + relative.start(), end))
+        else:
+            attribution = attribution_in(sentence, self.registry)
+            content_ranges = [(start, end)]
+            if attribution is not None:
+                claimant = attribution.speaker
+                attributed_raw = attribution.raw
+                content_start = start + attribution.content_start
+                if len(self.text[content_start:end].split()) >= MIN_CLAIM_WORDS:
+                    content_ranges = [(content_start, end)]
+                elif attribution.content_start:
+                    content_ranges = [(start, start + attribution.verb_start)]
+                if sentence[attribution.verb_start : attribution.verb_end].startswith(("accus", "charged")):
+                    accused = self._accused(sentence[attribution.verb_end :], start + attribution.verb_end)
+                if claimant:
+                    self.registry.add_speaker(claimant)
+                    self._learn_gender(attributed_raw, claimant, sentence[attribution.verb_end :])
+        content = " ".join(self.text[s:e] for s, e in content_ranges)
+
+        sentence_mentions = [m for m in self.mentions if start <= m.start < end]
+        quantities = [q for q in find_quantities(sentence) if is_statistic(q)]
+        content_quantities = [q for q in quantities if any(s <= start + q.start < e for s, e in content_ranges)]
+        previous = self.race_context()
+        vote_shares = [q for q in quantities if is_vote_share(sentence, q, previous)]
+        cue = accusation_cue(content)
+        if vote_shares:
+            claim_type = "vote_share"
+        elif content_quantities:
+            claim_type = "statistic"
+        elif quote_dominated:
+            claim_type = "quote"
+        elif cue:
+            claim_type = "accusation"
+        else:
+            claim_type = "fact"
+
+        numbers = [
+            Number(q.value, q.unit, q.qualifier, self._subject_of(sentence, start, q.start, sentence_mentions, q in vote_shares))
+            for q in quantities
+        ]
+        target = ""
+        if claim_type == "vote_share":
+            target = numbers[0].subject if numbers else ""
+        elif accused:
+            target = accused
+        elif cue is not None:
+            target = self._target(sentence, start, content, content_ranges, cue, claimant, sentence_mentions)
+
+        cited = list(dict.fromkeys(
+            canonical_url(link.href)
+            for link in self.paragraph.links
+            if self.paragraph.start + start <= link.start < self.paragraph.start + end
+        ))
+        entities_in_content = sum(
+            1 for m in sentence_mentions if any(s <= m.start and m.end <= e for s, e in content_ranges)
+        )
+        score, features = score_checkworthiness(
+            content,
+            quantities=content_quantities,
+            has_date=has_date(content),
+            named_entities=entities_in_content,
+            cites_source=bool(cited),
+            attributed=bool(claimant),
+        )
+        absolute_start = self.paragraph.start + start
+        absolute_end = self.paragraph.start + end
+        return ClaimCandidate(
+            text=sentence,
+            type=claim_type,
+            claimant=claimant,
+            target=target if target != claimant else "",
+            paragraph=self.paragraph.index,
+            start=absolute_start,
+            end=absolute_end,
+            prefix=self.article_text[max(0, absolute_start - ANCHOR_CONTEXT) : absolute_start],
+            suffix=self.article_text[absolute_end : absolute_end + ANCHOR_CONTEXT],
+            checkworthiness=score,
+            checkworthy=score >= THRESHOLD,
+            features=features,
+            numbers=numbers,
+            sources=cited,
+        )
+
+    def race_context(self):
+        """True when the previous claim, in this paragraph or the one before, reported vote shares."""
+        last = self.previous_claim()
+        return last is not None and last.type == "vote_share" and self.paragraph.index - last.paragraph <= 1
+
+    def previous_claim(self):
+        if self.claims:
+            return self.claims[-1]
+        return self.preceding_claims[-1] if self.preceding_claims else None
+
+    def _accused(self, rest, rest_start):
+        """The object of "accused": "the governments of Guatemala, Honduras and El Salvador" in "accused the governments … of …"."""
+        phrase = re.match(r"\s*(.{3,120}?)(?=\s+(?:of|in|for|over)\s+(?:not\b|having\b|[“\"‘]?\w+ing\b|a\b|an\b)|[,;:.]\s|$)", rest)
+        if not phrase:
+            return ""
+        object_start = rest_start + phrase.start(1)
+        object_end = rest_start + phrase.end(1)
+        named = [m for m in self.mentions if object_start <= m.start and m.end <= object_end]
+        if len(named) == 1 and named[0].start - object_start <= 4:
+            return self.registry.canonical(named[0].name)
+        if re.fullmatch(r"(?:him|her|them|his|he|she)", phrase.group(1)):
+            return self.registry.resolve_pronoun(phrase.group(1))
+        office = re.fullmatch(r"the\s+(\w+)", phrase.group(1))
+        if office and self.registry.holder_of(office.group(1)):
+            return self.registry.holder_of(office.group(1))
+        return re.sub(r"^(?:the|a|an)\s+", "", phrase.group(1))
+
+    def _subject_of(self, sentence, sentence_start, position, mentions, candidate_only=False):
+        """Whom a quantity belongs to: the nearest name before it, else the sentence's leading noun phrase.
+
+        A vote share belongs to a candidate, so a person wins over the place
+        in "Rivera won Springfield's election with 41.2%".
+        """
+        before = [m for m in mentions if m.end - sentence_start <= position]
+        people = [m for m in before if self.registry.is_person(m.name)]
+        if candidate_only and people:
+            before = people
+        if before:
+            return self.registry.canonical(before[-1].name)
+        pronoun = None
+        for pronoun in PRONOUN_WORD.finditer(sentence[:position]):
+            pass
+        if pronoun is not None:
+            resolved = self.registry.resolve_pronoun(pronoun.group(1))
+            if resolved:
+                return resolved
+        phrase = LEADING_NOUN_PHRASE.match(sentence[:position])
+        return phrase.group(2).lower() if phrase else ""
+
+    def _target(self, sentence, sentence_start, content, content_ranges, cue, claimant, mentions):
+        """Who an accusation is about: the object of "accused", else the actor named nearest before the cue."""
+        cue_position = content_ranges[0][0] + cue.start() - sentence_start
+        candidates = [m for m in mentions if self.registry.canonical(m.name) != claimant]
+        if cue.group().lower().startswith("accus"):
+            after = [m for m in candidates if m.start - sentence_start >= cue_position]
+            if after and after[0].start - sentence_start - cue_position < 30:
+                return self.registry.canonical(after[0].name)
+            return ""
+        named_before = [m for m in candidates if m.end - sentence_start <= cue_position]
+        pronoun = None
+        for pronoun in PRONOUN_WORD.finditer(sentence[:cue_position]):
+            pass
+        if pronoun is not None and (not named_before or named_before[-1].end - sentence_start < pronoun.start()):
+            earlier = [m.name for m in named_before if not is_organisation(m.name)]
+            resolved = self.registry.resolve_pronoun(pronoun.group(1), earlier)
+            if resolved and resolved != claimant:
+                return resolved
+        if named_before:
+            return self.registry.canonical(named_before[-1].name)
+        return ""
+
+    def _learn_gender(self, raw, speaker, rest):
+        if raw is None:
+            return
+        kind, value = raw
+        if kind == "pronoun" and value in PRONOUNS:
+            self.registry.learn_gender(speaker, value)
+        elif kind == "name":
+            pronoun = re.search(r"\b(he|she)\b", rest)
+            if pronoun:
+                self.registry.learn_gender(speaker, pronoun.group(1))
+
+
+def _propagate_citations(claims, paragraphs):
+    """Links that back figures beyond their own sentence.
+
+    - A figure with no link of its own cites the links of the neighbouring
+      sentence in its paragraph that gives the same kind of figure "according
+      to" a source: "Torres won with 57.4% of the vote. Her opponent got
+      42.6%, according to NBC News election results." — the results page
+      backs both shares. A rebuttal "citing an analysis by …" does not.
+    - The items of a list cite the links of the paragraph that introduces it
+      ("The largest items, according to a summary from …, are:").
+    """
+    has_own_links = [bool(claim.sources) for claim in claims]
+    sourcing = [_cites_as_source(claim, paragraphs) for claim in claims]
+    for index, claim in enumerate(claims):
+        if has_own_links[index] or claim.type not in {"vote_share", "statistic"}:
+            continue
+        for neighbour_index in (index + 1, index - 1):
+            if 0 <= neighbour_index < len(claims) and sourcing[neighbour_index]:
+                neighbour = claims[neighbour_index]
+                if neighbour.paragraph == claim.paragraph and neighbour.type == claim.type:
+                    claim.sources = list(neighbour.sources)
+                    break
+    list_sources, last_paragraph = None, None
+    for index, claim in enumerate(claims):
+        if has_own_links[index]:
+            list_sources = claim.sources if claim.text.rstrip().endswith(":") else None
+            last_paragraph = claim.paragraph
+            continue
+        if list_sources and claim.paragraph == last_paragraph + 1 and claim.type == "statistic" and claim.paragraph != claims[index - 1].paragraph:
+            claim.sources = list(list_sources)
+            last_paragraph = claim.paragraph
+        else:
+            list_sources = None
+
+
+SOURCING_PHRASE = re.compile(r"\b(?:according to|data from|figures from|results from|source:)\s*(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _cites_as_source(claim, paragraphs):
+    """True when one of the claim's links is introduced as the source of its figures."""
+    if not claim.sources:
+        return False
+    paragraph = paragraphs[claim.paragraph]
+    for link in paragraph.links:
+        if claim.start <= link.start < claim.end:
+            before = paragraph.text[max(0, link.start - paragraph.start - 30) : link.start - paragraph.start]
+            if SOURCING_PHRASE.search(before) or re.search(r"\b(?:results|data|figures|statistics|census|poll)\b", link.text, re.I):
+                return True
+    return False
+
+
+def _rebuild_text(paragraphs):
+    pieces = []
+    position = 0
+    for paragraph in paragraphs:
+        if paragraph.start > position:
+            pieces.append("\n" * (paragraph.start - position))
+            position = paragraph.start
+        pieces.append(paragraph.text)
+        position += len(paragraph.text)
+    return "".join(pieces)
+
+
+__all__ = ["Check", "ClaimCandidate", "Extraction", "Number", "Quotation", "extract_claims"]

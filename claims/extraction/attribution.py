@@ -1,0 +1,188 @@
+"""Who says what: the subject of a speech verb, resolved to a person or organisation.
+
+Handles the shapes news prose uses: "X said (that) …", "X, a professor at Y,
+said …", "said X", "X’s release said …", "according to X", "a State
+Department spokesperson said" (the organisation speaks) and pronouns ("he
+said"), which resolve through the article's ``NameRegistry``. Generic groups
+("critics say", "rights groups say") are attributions without a named
+claimant and resolve to "".
+"""
+
+import re
+
+from .names import COMMON_CAPITALISED, NAME_RUN, PRONOUNS, clean_name, find_mentions, is_organisation
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|states|explained|explains|"
+    "noted|notes|argued|argues|claimed|claims|alleged|alleges|insisted|insists|warned|warns|"
+    "acknowledged|acknowledges|admitted|admits|denied|denies|announced|announces|testified|reported|"
+    "reports|replied|responded|countered|recalled|continued|declared|declares|estimated|estimates|"
+    "concluded|believes|considers|considered|accused|accuses|charged|contended|contends|maintained|"
+    "maintains|suggested|suggests|emphasized|emphasised|stressed|confirmed|confirms|disputes|disputed|"
+    "predicted|conceded|complained|asserted|asserts|boasted|bragged|vowed|promised|pledged"
+)
+AUXILIARY = r"(?:(?:has|have|had|also|later|previously|then|once|repeatedly|publicly|recently|again|long|already|often|frequently|separately|earlier)\s+)"
+SPEECH_VERB = re.compile(rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|issued(?=\s+an?\s+(?:news\s+|press\s+)?(?:release|statement)))\b")
+# "one of the many tweets read": only straight after a quotation.
+AFTER_QUOTE_VERBS = re.compile(rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|read|reads|asked|asks|shouted|wrote|joked|quipped)\b")
+ROLES = r"spokes(?:person|man|woman)|officials?|representatives?|aides?|statement|release|report|lawyer|attorney|spokespeople|press secretary"
+ROLE_PHRASE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<organisation>(?:[A-Z][\w.’'&-]*\s+){{0,5}})(?P<role>{ROLES})"
+    rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<organisation_after>{NAME_RUN.pattern}))?$",
+    re.IGNORECASE,
+)
+DOCUMENTS = r"release|statement|tweet|tweets|post|posts|campaign|office|lawyer|lawyers|attorney|spokesperson|spokesman|spokeswoman|website|report|letter|account|press office"
+NAMED_SUBJECT = re.compile(rf"(?P<name>{NAME_RUN.pattern})(?:’s|'s|’|')?(?:\s+(?:{DOCUMENTS}))?$")
+PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?P<pronoun>he|she|they|we|it|i)$", re.IGNORECASE)
+GENERIC_SUBJECT = re.compile(r"(?:^|\s)(?:[a-z][\w’'-]*\s+){0,6}[a-z][\w’'-]*$")
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|for|from|with|on|to|by|about|among|across)\s+(?:the\s+)?$")
+APPOSITIVE = re.compile(r"^(?:[a-z]|[DRI]-[A-Z]|\d)")
+ACCORDING_TO = re.compile(rf"\baccording to (?:the\s+)?(?P<name>{NAME_RUN.pattern})(?P<rest>\s+[a-z]+)?")
+COORDINATED = re.compile(r"\s(?:and|but|then)$")
+NAME_AT_START = re.compile(rf"^\W*(?P<name>{NAME_RUN.pattern})")
+INVERTED = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<verb>(?i:{SPEECH_VERBS}|asked|wrote))\s+(?P<subject>(?:an?\s+|the\s+)?{NAME_RUN.pattern}(?:\s+(?:{ROLES}))?)"
+)
+
+
+class Attribution:
+    """The resolved speaker of a span, with where the speech verb stands."""
+
+    __slots__ = ("speaker", "verb_start", "verb_end", "content_start", "raw")
+
+    def __init__(self, speaker, verb_start, verb_end, content_start, raw):
+        self.speaker = speaker
+        self.verb_start = verb_start
+        self.verb_end = verb_end
+        self.content_start = content_start
+        self.raw = raw
+
+
+def subject_before(text, position):
+    """The raw subject ending just before ``position``: a name, a pronoun, a role phrase or a generic group.
+
+    Skips one appositive ("Richard Hasen, an expert in election law, said").
+    Returns ``(kind, value)`` with kind in name/pronoun/role/generic, or None.
+    """
+    left = text[:position].rstrip()
+    for _ in range(2):
+        role = ROLE_PHRASE.search(left)
+        if role:
+            organisation = (role.group("organisation_after") or role.group("organisation") or "").strip()
+            return "role", (organisation, role.group("role").lower())
+        pronoun = PRONOUN_SUBJECT.search(left)
+        if pronoun:
+            return "pronoun", pronoun.group("pronoun").lower()
+        named = NAMED_SUBJECT.search(left)
+        if named:
+            if PREPOSITION_BEFORE.search(left, 0, named.start()):
+                return "generic", None  # "leaders in the Senate said": the leaders speak, not the Senate
+            name, _titles = clean_name(named.group("name"))
+            if name.lower() in COMMON_CAPITALISED:
+                return "generic", None
+            if name:
+                return "name", (name, named.start())
+        if left.endswith(","):
+            inner = left[:-1]
+            comma = inner.rfind(",", max(0, len(inner) - 160))
+            appositive = inner[comma + 1 :].strip() if comma != -1 else ""
+            if comma == -1 or not APPOSITIVE.match(appositive) or " said " in appositive:
+                return None
+            left = inner[:comma].rstrip()
+            continue
+        if COORDINATED.search(left):
+            # "Rivera, 44, campaigned on … and said": the subject of the first verb.
+            return "coordinated", None
+        if GENERIC_SUBJECT.search(left):
+            return "generic", None
+        return None
+    return None
+
+
+def resolve(subject, registry, earlier_names=()):
+    """A raw subject from ``subject_before`` → the claimant's canonical name, or ""."""
+    if subject is None:
+        return ""
+    kind, value = subject
+    if kind == "name":
+        name = value[0]
+        return registry.canonical(name)
+    if kind == "pronoun":
+        return registry.resolve_pronoun(value, earlier_names) if value in PRONOUNS else ""
+    if kind == "role":
+        organisation, role = value
+        role = "spokesperson" if role.startswith("spokes") else role
+        organisation, _titles = clean_name(organisation) if organisation else ("", ())
+        if organisation:
+            registry.role_organisations[role] = organisation
+            return organisation
+        return registry.role_organisations.get(role, "")
+    return ""
+
+
+def attribution_in(text, registry, earlier_names=()):
+    """The first speech verb in ``text`` whose subject resolves, as an ``Attribution``; or None.
+
+    ``content_start`` marks where the reported content begins (after "said
+    that"), so check-worthiness is judged on what was said, not on who said it.
+    """
+    fallback = None
+    for match in SPEECH_VERB.finditer(text):
+        if match.group("verb") in {"say", "tells"} and match.start() == 0:
+            continue
+        subject = subject_before(text, match.start())
+        if subject is None:
+            continue
+        if subject[0] == "coordinated":
+            opening = NAME_AT_START.match(text)
+            subject = ("name", (clean_name(opening.group("name"))[0], 0)) if opening else ("generic", None)
+        names_before = [*earlier_names, *names_in(text[: match.start()])]
+        speaker = resolve(subject, registry, names_before)
+        content_start = match.end()
+        that = re.match(r"\s+(?:that\s+)?", text[content_start:])
+        if that:
+            content_start += that.end()
+        attribution = Attribution(speaker, match.start("verb"), match.end(), content_start, subject)
+        if speaker:
+            return attribution
+        fallback = fallback or attribution
+    according = ACCORDING_TO.search(text)
+    if according and not (according.group("rest") or "").strip():
+        name, _titles = clean_name(according.group("name"))
+        if name:
+            return Attribution(registry.canonical(name), according.start(), according.end(), 0, ("name", (name, 0)))
+    for match in INVERTED.finditer(text):
+        speaker = resolve_phrase(match.group("subject"), registry)
+        if speaker:
+            return Attribution(speaker, match.start("verb"), match.end(), 0, ("name", (speaker, match.start())))
+    return fallback
+
+
+def attribution_after_quote(text, registry, earlier_names=()):
+    """The speaker named right after a closing quote: ", said X", " X said", " he said", " the spokesperson said"."""
+    inverted = INVERTED.match(text)
+    if inverted:
+        return resolve_phrase(inverted.group("subject"), registry), True
+    head = text[:200]
+    for match in AFTER_QUOTE_VERBS.finditer(head):
+        between = head[: match.start()]
+        if re.search(r"[.!?“”\"]", between) or len(between) > 120:
+            break
+        subject = subject_before(head, match.start())
+        if subject is None:
+            continue
+        return resolve(subject, registry, earlier_names), True
+    return "", False
+
+
+def resolve_phrase(phrase, registry):
+    role = ROLE_PHRASE.search(phrase)
+    if role:
+        return resolve(("role", ((role.group("organisation_after") or role.group("organisation") or "").strip(), role.group("role").lower())), registry)
+    name, _titles = clean_name(phrase)
+    return registry.canonical(name) if name else ""
+
+
+def names_in(text):
+    """Names of people mentioned in ``text``, in order, for pronoun resolution."""
+    return [mention.name for mention in find_mentions(text) if not is_organisation(mention.name)]

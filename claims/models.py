@@ -1,0 +1,254 @@
+"""Claims, the sources articles cite, the rating scale and reviewers' verdicts."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+
+from .sources import SourceKind
+
+
+class Rating(models.Model):
+    """One step of the rating scale. Data, not code, so a newsroom can bring its own scale.
+
+    ``value`` is the ClaimReview ``ratingValue`` (1 worst … 5 best); a rating
+    without a value (Unverifiable) is published with its label only.
+    """
+
+    slug = models.SlugField(max_length=40, unique=True)
+    label = models.CharField(max_length=60)
+    value = models.PositiveSmallIntegerField(null=True, blank=True, help_text="ClaimReview ratingValue; empty for none.")
+    definition = models.CharField(max_length=300)
+    colour = models.CharField(max_length=7, help_text="Hex colour of the badge, e.g. #1a7f37.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(colour__regex=r"^#[0-9a-fA-F]{6}$"), name="rating_colour_is_hex"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Source(models.Model):
+    """A cited resource, one row per canonical URL however many links point at it."""
+
+    Kind = models.TextChoices(
+        "Kind",
+        [
+            (SourceKind.SOCIAL_POST, "Social post"),
+            (SourceKind.NEWS, "News"),
+            (SourceKind.GOVERNMENT, "Government"),
+            (SourceKind.NGO, "NGO / advocacy"),
+            (SourceKind.VIDEO, "Video"),
+            (SourceKind.PRESS_RELEASE, "Press release"),
+            (SourceKind.OTHER, "Other"),
+        ],
+    )
+
+    canonical_url = models.URLField(max_length=2048)
+    domain = models.CharField(max_length=253)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    handle = models.CharField(max_length=100, blank=True, help_text="Account of a social post, e.g. @nayibbukele.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain", "canonical_url"]
+        constraints = [
+            models.UniqueConstraint(fields=["canonical_url"], name="source_unique_canonical_url"),
+        ]
+        indexes = [
+            # Filtering sources by domain and kind in the admin and API.
+            models.Index(fields=["domain"], name="source_domain_idx"),
+            models.Index(fields=["kind"], name="source_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.canonical_url
+
+
+class Citation(models.Model):
+    """One link occurrence in an article: where its anchor text stands and what it points at."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    href = models.URLField("original href", max_length=2048)
+    anchor_text = models.CharField(max_length=1000)
+    paragraph = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="citation_span_not_empty"),
+        ]
+        indexes = [
+            # An article's citations in reading order.
+            models.Index(fields=["article", "start"], name="citation_article_start_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.anchor_text} → {self.source.domain}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def checkworthy(self):
+        return self.filter(checkworthy=True)
+
+    def review_queue(self):
+        """Check-worthy claims nobody has reviewed yet, most check-worthy first."""
+        return self.filter(checkworthy=True, stale=False, status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW]).order_by(
+            "-checkworthiness", "id"
+        )
+
+    def with_related(self):
+        return self.select_related("article").prefetch_related("sources")
+
+
+class Claim(models.Model):
+    class Type(models.TextChoices):
+        VOTE_SHARE = "vote_share", "Vote share"
+        STATISTIC = "statistic", "Statistic"
+        ACCUSATION = "accusation", "Accusation"
+        QUOTE = "quote", "Quote"
+        FACT = "fact", "Fact"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "In review"
+        REVIEWED = "reviewed", "Reviewed"
+        PUBLISHED = "published", "Published"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The claim as it stands in the article: article.text[start:end].")
+    claim_type = models.CharField("type", max_length=20, choices=Type.choices, default=Type.FACT)
+    claimant = models.CharField(max_length=200, blank=True, help_text="Who asserts it; empty when the article itself does.")
+    target = models.CharField(max_length=200, blank=True, help_text="Who it is about, if anyone.")
+    paragraph = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # W3C Web Annotation TextQuoteSelector: exact is ``text``; prefix and suffix re-anchor it.
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    checkworthiness = models.FloatField(default=0.0)
+    checkworthy = models.BooleanField(default=False)
+    checkworthiness_features = models.JSONField(default=dict, blank=True)
+    numbers = models.JSONField(default=list, blank=True, help_text="[{value, unit, qualifier, subject}]")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    stale = models.BooleanField(default=False, help_text="No longer found by the extractor; kept for its review history.")
+    sources = models.ManyToManyField(Source, blank=True, related_name="claims")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            # The stored text is exactly the span it claims to be.
+            models.CheckConstraint(
+                condition=models.Q(end=models.F("start") + Length("text")), name="claim_text_matches_span"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(checkworthiness__gte=0.0, checkworthiness__lte=1.0),
+                name="claim_checkworthiness_in_unit_range",
+            ),
+        ]
+        indexes = [
+            # An article's claims in reading order, and re-extraction matching.
+            models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+            # The review queue: check-worthy, unreviewed, highest score first.
+            models.Index(
+                fields=["status", "-checkworthiness"],
+                name="claim_review_queue_idx",
+                condition=models.Q(checkworthy=True, stale=False),
+            ),
+            models.Index(fields=["claim_type"], name="claim_type_idx"),
+            models.Index(fields=["claimant"], name="claim_claimant_idx"),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+
+class Quotation(models.Model):
+    """A direct quotation in an article and the speaker it is attributed to."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="quotations")
+    text = models.TextField()
+    speaker = models.CharField(max_length=200, blank=True)
+    paragraph = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="quotation_span_not_empty"),
+        ]
+        indexes = [models.Index(fields=["speaker"], name="quotation_speaker_idx")]
+
+    def __str__(self):
+        return f"{self.speaker or 'Unattributed'}: {self.text[:60]}"
+
+
+class ConsistencyCheck(models.Model):
+    """A cross-claim check of an article's numbers, e.g. vote shares that should add up to 100%."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="consistency_checks")
+    kind = models.CharField(max_length=40)
+    ok = models.BooleanField()
+    detail = models.CharField(max_length=500)
+    claims = models.ManyToManyField(Claim, blank=True, related_name="consistency_checks")
+
+    class Meta:
+        ordering = ["article", "kind", "id"]
+
+    def __str__(self):
+        return f"{self.kind}: {'holds' if self.ok else 'fails'}"
+
+
+class VerdictQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Verdict.Status.PUBLISHED)
+
+
+class Verdict(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    summary = models.CharField(max_length=280, help_text="One line a reader sees first.")
+    rationale = models.TextField(blank=True, help_text="Plain text or Markdown; sanitized when rendered.")
+    evidence = models.ManyToManyField(Source, blank=True, related_name="evidence_for")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="verdicts"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Incremented on every save; guards concurrent edits.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VerdictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim", "-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="verdict_published_has_date",
+            ),
+        ]
+        indexes = [
+            # The current verdict: a claim's newest published verdict.
+            models.Index(fields=["claim", "status", "-published_at"], name="verdict_current_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.rating.label}: {self.summary}"
