@@ -53,4 +53,3 @@ class Article(models.Model):
     @property
     def text_length(self):
         return len(self.text)
-

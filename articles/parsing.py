@@ -124,7 +124,9 @@ def decode_html(data):
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise IngestError("undecodable", f"The file starts with a {encoding} byte-order mark but is not {encoding}.") from None
+                raise IngestError(
+                    "undecodable", f"The file starts with a {encoding} byte-order mark but is not {encoding}."
+                ) from None
     if b"\x00" in data[:8192]:
         raise IngestError("binary", "The file is binary, not HTML text.")
     declared = EncodingDetector.find_declared_encoding(data[:META_CHARSET_WINDOW], is_html=True)

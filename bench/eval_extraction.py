@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.parsing import parse_article  # noqa: E402
-from claims.extraction import extract_claims  # noqa: E402
+from articles.parsing import parse_article
+from claims.extraction import extract_claims
 
 SEED = ROOT / "seeds" / "000_423b83237d5b8be1.txt"
 TARGETS = {
@@ -163,14 +163,19 @@ def _number_matches(got, wanted):
         return False
     if wanted.get("qualifier") and got.qualifier != wanted["qualifier"]:
         return False
-    if wanted.get("subject") and surname(got.subject) != surname(wanted["subject"]):
-        return False
-    return True
+    return not wanted.get("subject") or surname(got.subject) == surname(wanted["subject"])
 
 
 def failed_targets(result):
     failures = []
-    for key in ("recall", "type_accuracy", "claimant_accuracy", "speaker_accuracy", "cited_source_accuracy", "number_accuracy"):
+    for key in (
+        "recall",
+        "type_accuracy",
+        "claimant_accuracy",
+        "speaker_accuracy",
+        "cited_source_accuracy",
+        "number_accuracy",
+    ):
         if result[key] < TARGETS[key]:
             failures.append(f"{key} {result[key]:.2f} < {TARGETS[key]:.2f}")
     if result["not_checkworthy_flagged"] > TARGETS["not_checkworthy_flagged_max"]:
@@ -191,7 +196,9 @@ def main(argv=None):
     gold_path = Path(args.gold) if args.gold else article.with_suffix(".gold.json")
     result = evaluate(article.read_bytes(), json.loads(gold_path.read_text(encoding="utf-8")))
     print(f"article: {article.name}")
-    print(f"paragraphs {result['paragraphs']}, links {result['links']}, claims {result['claims_extracted']} ({result['claims_checkworthy']} check-worthy)")
+    print(
+        f"paragraphs {result['paragraphs']}, links {result['links']}, claims {result['claims_extracted']} ({result['claims_checkworthy']} check-worthy)"
+    )
     print(f"recall of gold claims      {result['recall']:.1%} ({result['found']}/{result['gold_claims']})")
     print(f"type accuracy (found)      {result['type_accuracy']:.1%}")
     print(f"not-check-worthy flagged   {result['not_checkworthy_flagged']}/{result['not_checkworthy_total']}")

@@ -16,7 +16,9 @@ class Rating(models.Model):
 
     slug = models.SlugField(max_length=40, unique=True)
     label = models.CharField(max_length=60)
-    value = models.PositiveSmallIntegerField(null=True, blank=True, help_text="ClaimReview ratingValue; empty for none.")
+    value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="ClaimReview ratingValue; empty for none."
+    )
     definition = models.CharField(max_length=300)
     colour = models.CharField(max_length=7, help_text="Hex colour of the badge, e.g. #1a7f37.")
     order = models.PositiveSmallIntegerField(default=0)
@@ -34,18 +36,14 @@ class Rating(models.Model):
 class Source(models.Model):
     """A cited resource, one row per canonical URL however many links point at it."""
 
-    Kind = models.TextChoices(
-        "Kind",
-        [
-            (SourceKind.SOCIAL_POST, "Social post"),
-            (SourceKind.NEWS, "News"),
-            (SourceKind.GOVERNMENT, "Government"),
-            (SourceKind.NGO, "NGO / advocacy"),
-            (SourceKind.VIDEO, "Video"),
-            (SourceKind.PRESS_RELEASE, "Press release"),
-            (SourceKind.OTHER, "Other"),
-        ],
-    )
+    class Kind(models.TextChoices):
+        SOCIAL_POST = SourceKind.SOCIAL_POST, "Social post"
+        NEWS = SourceKind.NEWS, "News"
+        GOVERNMENT = SourceKind.GOVERNMENT, "Government"
+        NGO = SourceKind.NGO, "NGO / advocacy"
+        VIDEO = SourceKind.VIDEO, "Video"
+        PRESS_RELEASE = SourceKind.PRESS_RELEASE, "Press release"
+        OTHER = SourceKind.OTHER, "Other"
 
     canonical_url = models.URLField(max_length=2048)
     domain = models.CharField(max_length=253)
@@ -99,9 +97,12 @@ class ClaimQuerySet(models.QuerySet):
 
     def review_queue(self):
         """Check-worthy claims nobody has reviewed yet, most check-worthy first."""
-        return self.filter(checkworthy=True, stale=False, status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW]).order_by(
-            "-checkworthiness", "id"
-        )
+        return self.filter(
+            checkworthy=True, stale=False, status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW]
+        ).order_by("-checkworthiness", "id")
+
+    def with_verdict_count(self):
+        return self.annotate(verdict_count=models.Count("verdicts"))
 
     def with_related(self):
         return self.select_related("article").prefetch_related("sources")
@@ -124,7 +125,9 @@ class Claim(models.Model):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
     text = models.TextField(help_text="The claim as it stands in the article: article.text[start:end].")
     claim_type = models.CharField("type", max_length=20, choices=Type.choices, default=Type.FACT)
-    claimant = models.CharField(max_length=200, blank=True, help_text="Who asserts it; empty when the article itself does.")
+    claimant = models.CharField(
+        max_length=200, blank=True, help_text="Who asserts it; empty when the article itself does."
+    )
     target = models.CharField(max_length=200, blank=True, help_text="Who it is about, if anyone.")
     paragraph = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
@@ -137,7 +140,9 @@ class Claim(models.Model):
     checkworthiness_features = models.JSONField(default=dict, blank=True)
     numbers = models.JSONField(default=list, blank=True, help_text="[{value, unit, qualifier, subject}]")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
-    stale = models.BooleanField(default=False, help_text="No longer found by the extractor; kept for its review history.")
+    stale = models.BooleanField(
+        default=False, help_text="No longer found by the extractor; kept for its review history."
+    )
     sources = models.ManyToManyField(Source, blank=True, related_name="claims")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -239,6 +244,7 @@ class Verdict(models.Model):
 
     class Meta:
         ordering = ["claim", "-published_at", "-id"]
+        permissions = [("publish_verdict", "Can publish and correct verdicts")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),

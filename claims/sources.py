@@ -119,10 +119,23 @@ NGO_HOSTS = {
     "wwf.org",
     "brennancenter.org",
 }
-GOVERNMENT_SUFFIXES = (".gov", ".mil", ".gov.uk", ".gc.ca", ".gouv.fr", ".bund.de", ".gob.mx", ".gob.ar", ".europa.eu", ".int")
+GOVERNMENT_SUFFIXES = (
+    ".gov",
+    ".mil",
+    ".gov.uk",
+    ".gc.ca",
+    ".gouv.fr",
+    ".bund.de",
+    ".gob.mx",
+    ".gob.ar",
+    ".europa.eu",
+    ".int",
+)
 GOVERNMENT_PATTERN = re.compile(r"\.(gov|gob|gouv|govt)\.[a-z]{2}$")
 NEWS_HOST_WORDS = re.compile(r"news|times|post|tribune|herald|journal|gazette|chronicle|daily|press|courier|observer")
-PRESS_RELEASE_PATH = re.compile(r"press[-_]?releases?|news[-_]?releases?|/press/|/newsroom/|/media-centre/|/pressroom/", re.I)
+PRESS_RELEASE_PATH = re.compile(
+    r"press[-_]?releases?|news[-_]?releases?|/press/|/newsroom/|/media-centre/|/pressroom/", re.I
+)
 TWITTER_STATUS = re.compile(r"^/([A-Za-z0-9_]{1,15})/status(?:es)?/(\d+)")
 RESERVED_TWITTER_PATHS = {"i", "home", "search", "hashtag", "intent", "share", "explore", "settings"}
 
@@ -150,7 +163,9 @@ def canonical_url(url):
     port = parts.port if parts.port and parts.port not in {80, 443} else None
     netloc = f"{host}:{port}" if port else host
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
-    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(key, host)]
+    query = [
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(key, host)
+    ]
 
     if host == "youtube.com" and (parts.hostname or "").lower().endswith("youtu.be") and path.strip("/"):
         query.append(("v", path.strip("/").split("/")[0]))
@@ -229,4 +244,8 @@ def _registered_domain(domain):
 
 def _is_tracking(key, host):
     lowered = key.lower()
-    return lowered.startswith("utm_") or lowered in TRACKING_PARAMETERS or lowered in HOST_TRACKING_PARAMETERS.get(host, ())
+    return (
+        lowered.startswith("utm_")
+        or lowered in TRACKING_PARAMETERS
+        or lowered in HOST_TRACKING_PARAMETERS.get(host, ())
+    )

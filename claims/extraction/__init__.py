@@ -91,10 +91,12 @@ def extract_claims(paragraphs, text=None):
     paragraphs = list(paragraphs)
     if text is None:
         text = _rebuild_text(paragraphs)
-    layout = [(paragraph, split_sentences(paragraph.text), find_quote_spans(paragraph.text)) for paragraph in paragraphs]
+    layout = [
+        (paragraph, split_sentences(paragraph.text), find_quote_spans(paragraph.text)) for paragraph in paragraphs
+    ]
 
-    registry = NameRegistry()
     proper_tokens = proper_tokens_of(paragraph.text[s:e] for paragraph, sentences, _ in layout for s, e in sentences)
+    registry = NameRegistry(proper_tokens=proper_tokens)
     mentions_by_paragraph = []
     for paragraph, sentences, _ in layout:
         mentions = []
@@ -145,7 +147,10 @@ class _ParagraphReader:
             for span in self.quotation_spans:
                 if sentence_start <= span.outer_start < sentence_end:
                     speaker = self._attribute_quote(
-                        span, sentence_start, open_quote_speaker, previous_paragraph_speaker if paragraph_is_quote else ""
+                        span,
+                        sentence_start,
+                        open_quote_speaker,
+                        previous_paragraph_speaker if paragraph_is_quote else "",
                     )
                     self.speakers[span] = speaker
                     if speaker:
@@ -186,9 +191,7 @@ class _ParagraphReader:
         sentence = self.text[start:end]
         if len(sentence.split()) < MIN_CLAIM_WORDS and not find_quantities(sentence):
             return None
-        covering = [
-            span for span in self.quotation_spans if span.outer_start < end and span.outer_end > start
-        ]
+        covering = [span for span in self.quotation_spans if span.outer_start < end and span.outer_end > start]
         quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
         # A sentence that opens with a quotation is that quotation plus its attribution.
         quote_dominated = bool(covering) and (
@@ -240,7 +243,12 @@ class _ParagraphReader:
             claim_type = "fact"
 
         numbers = [
-            Number(q.value, q.unit, q.qualifier, self._subject_of(sentence, start, q.start, sentence_mentions, q in vote_shares))
+            Number(
+                q.value,
+                q.unit,
+                q.qualifier,
+                self._subject_of(sentence, start, q.start, sentence_mentions, q in vote_shares),
+            )
             for q in quantities
         ]
         target = ""
@@ -251,11 +259,13 @@ class _ParagraphReader:
         elif cue is not None:
             target = self._target(sentence, start, content, content_ranges, cue, claimant, sentence_mentions)
 
-        cited = list(dict.fromkeys(
-            canonical_url(link.href)
-            for link in self.paragraph.links
-            if self.paragraph.start + start <= link.start < self.paragraph.start + end
-        ))
+        cited = list(
+            dict.fromkeys(
+                canonical_url(link.href)
+                for link in self.paragraph.links
+                if self.paragraph.start + start <= link.start < self.paragraph.start + end
+            )
+        )
         entities_in_content = sum(
             1 for m in sentence_mentions if any(s <= m.start and m.end <= e for s, e in content_ranges)
         )
@@ -298,7 +308,9 @@ class _ParagraphReader:
 
     def _accused(self, rest, rest_start):
         """The object of "accused": "the governments of Guatemala, Honduras and El Salvador" in "accused the governments … of …"."""
-        phrase = re.match(r"\s*(.{3,120}?)(?=\s+(?:of|in|for|over)\s+(?:not\b|having\b|[“\"‘]?\w+ing\b|a\b|an\b)|[,;:.]\s|$)", rest)
+        phrase = re.match(
+            r"\s*(.{3,120}?)(?=\s+(?:of|in|for|over)\s+(?:not\b|having\b|[“\"‘]?\w+ing\b|a\b|an\b)|[,;:.]\s|$)", rest
+        )
         if not phrase:
             return ""
         object_start = rest_start + phrase.start(1)
@@ -325,9 +337,7 @@ class _ParagraphReader:
             before = people
         if before:
             return self.registry.canonical(before[-1].name)
-        pronoun = None
-        for pronoun in PRONOUN_WORD.finditer(sentence[:position]):
-            pass
+        pronoun = _last_match(PRONOUN_WORD, sentence[:position])
         if pronoun is not None:
             resolved = self.registry.resolve_pronoun(pronoun.group(1))
             if resolved:
@@ -345,9 +355,7 @@ class _ParagraphReader:
                 return self.registry.canonical(after[0].name)
             return ""
         named_before = [m for m in candidates if m.end - sentence_start <= cue_position]
-        pronoun = None
-        for pronoun in PRONOUN_WORD.finditer(sentence[:cue_position]):
-            pass
+        pronoun = _last_match(PRONOUN_WORD, sentence[:cue_position])
         if pronoun is not None and (not named_before or named_before[-1].end - sentence_start < pronoun.start()):
             earlier = [m.name for m in named_before if not is_organisation(m.name)]
             resolved = self.registry.resolve_pronoun(pronoun.group(1), earlier)
@@ -397,14 +405,21 @@ def _propagate_citations(claims, paragraphs):
             list_sources = claim.sources if claim.text.rstrip().endswith(":") else None
             last_paragraph = claim.paragraph
             continue
-        if list_sources and claim.paragraph == last_paragraph + 1 and claim.type == "statistic" and claim.paragraph != claims[index - 1].paragraph:
+        if (
+            list_sources
+            and claim.paragraph == last_paragraph + 1
+            and claim.type == "statistic"
+            and claim.paragraph != claims[index - 1].paragraph
+        ):
             claim.sources = list(list_sources)
             last_paragraph = claim.paragraph
         else:
             list_sources = None
 
 
-SOURCING_PHRASE = re.compile(r"\b(?:according to|data from|figures from|results from|source:)\s*(?:the\s+|a\s+|an\s+)?$", re.I)
+SOURCING_PHRASE = re.compile(
+    r"\b(?:according to|data from|figures from|results from|source:)\s*(?:the\s+|a\s+|an\s+)?$", re.I
+)
 
 
 def _cites_as_source(claim, paragraphs):
@@ -415,9 +430,18 @@ def _cites_as_source(claim, paragraphs):
     for link in paragraph.links:
         if claim.start <= link.start < claim.end:
             before = paragraph.text[max(0, link.start - paragraph.start - 30) : link.start - paragraph.start]
-            if SOURCING_PHRASE.search(before) or re.search(r"\b(?:results|data|figures|statistics|census|poll)\b", link.text, re.I):
+            if SOURCING_PHRASE.search(before) or re.search(
+                r"\b(?:results|data|figures|statistics|census|poll)\b", link.text, re.I
+            ):
                 return True
     return False
+
+
+def _last_match(pattern, text):
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return last
 
 
 def _rebuild_text(paragraphs):

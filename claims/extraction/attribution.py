@@ -13,7 +13,7 @@ import re
 from .names import COMMON_CAPITALISED, NAME_RUN, PRONOUNS, clean_name, find_mentions, is_organisation
 
 SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|states|explained|explains|"
+    "said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|explained|explains|"
     "noted|notes|argued|argues|claimed|claims|alleged|alleges|insisted|insists|warned|warns|"
     "acknowledged|acknowledges|admitted|admits|denied|denies|announced|announces|testified|reported|"
     "reports|replied|responded|countered|recalled|continued|declared|declares|estimated|estimates|"
@@ -22,9 +22,13 @@ SPEECH_VERBS = (
     "predicted|conceded|complained|asserted|asserts|boasted|bragged|vowed|promised|pledged"
 )
 AUXILIARY = r"(?:(?:has|have|had|also|later|previously|then|once|repeatedly|publicly|recently|again|long|already|often|frequently|separately|earlier)\s+)"
-SPEECH_VERB = re.compile(rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|issued(?=\s+an?\s+(?:news\s+|press\s+)?(?:release|statement)))\b")
+SPEECH_VERB = re.compile(
+    rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|issued(?=\s+an?\s+(?:news\s+|press\s+)?(?:release|statement)))\b"
+)
 # "one of the many tweets read": only straight after a quotation.
-AFTER_QUOTE_VERBS = re.compile(rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|read|reads|asked|asks|shouted|wrote|joked|quipped)\b")
+AFTER_QUOTE_VERBS = re.compile(
+    rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|read|reads|asked|asks|shouted|wrote|joked|quipped)\b"
+)
 ROLES = r"spokes(?:person|man|woman)|officials?|representatives?|aides?|statement|release|report|lawyer|attorney|spokespeople|press secretary"
 ROLE_PHRASE = re.compile(
     rf"\b(?:an?|the)\s+(?P<organisation>(?:[A-Z][\w.’'&-]*\s+){{0,5}})(?P<role>{ROLES})"
@@ -45,10 +49,15 @@ INVERTED = re.compile(
 )
 
 
+INVERTED_AFTER_CLAUSE = re.compile(
+    rf"[,—–]\s*(?P<verb>{SPEECH_VERBS})\s+(?P<subject>(?:an?\s+|the\s+)?{NAME_RUN.pattern}(?:\s+(?:{ROLES}))?)(?=\s*(?:[,.;]|$))"
+)
+
+
 class Attribution:
     """The resolved speaker of a span, with where the speech verb stands."""
 
-    __slots__ = ("speaker", "verb_start", "verb_end", "content_start", "raw")
+    __slots__ = ("content_start", "raw", "speaker", "verb_end", "verb_start")
 
     def __init__(self, speaker, verb_start, verb_end, content_start, raw):
         self.speaker = speaker
@@ -106,6 +115,8 @@ def resolve(subject, registry, earlier_names=()):
     kind, value = subject
     if kind == "name":
         name = value[0]
+        if " " not in name and not registry.is_known(name):
+            return ""  # "Western states say": a capitalised word, not a name the article uses
         return registry.canonical(name)
     if kind == "pronoun":
         return registry.resolve_pronoun(value, earlier_names) if value in PRONOUNS else ""
@@ -151,10 +162,13 @@ def attribution_in(text, registry, earlier_names=()):
         name, _titles = clean_name(according.group("name"))
         if name:
             return Attribution(registry.canonical(name), according.start(), according.end(), 0, ("name", (name, 0)))
-    for match in INVERTED.finditer(text):
-        speaker = resolve_phrase(match.group("subject"), registry)
-        if speaker:
-            return Attribution(speaker, match.start("verb"), match.end(), 0, ("name", (speaker, match.start())))
+    for pattern in (INVERTED, INVERTED_AFTER_CLAUSE):
+        match = pattern.search(text)
+        if match:
+            speaker = resolve_phrase(match.group("subject"), registry)
+            if speaker:
+                # "…, said Robert Godby, director of …": what was said comes before the verb.
+                return Attribution(speaker, match.start("verb"), match.end(), 0, ("name", (speaker, match.start())))
     return fallback
 
 
@@ -178,7 +192,16 @@ def attribution_after_quote(text, registry, earlier_names=()):
 def resolve_phrase(phrase, registry):
     role = ROLE_PHRASE.search(phrase)
     if role:
-        return resolve(("role", ((role.group("organisation_after") or role.group("organisation") or "").strip(), role.group("role").lower())), registry)
+        return resolve(
+            (
+                "role",
+                (
+                    (role.group("organisation_after") or role.group("organisation") or "").strip(),
+                    role.group("role").lower(),
+                ),
+            ),
+            registry,
+        )
     name, _titles = clean_name(phrase)
     return registry.canonical(name) if name else ""
 

@@ -57,7 +57,7 @@ SUPERLATIVE = re.compile(
     re.I,
 )
 ACCUSATION = re.compile(
-    r"\b(?:accus\w*|alleg\w*|interfer\w*|falsehoods?|lie[sd]?|lying|liars?|harass\w*|abuses?|abused|"
+    r"\b(?:accus\w*|alleg\w*|interfer\w*|falsehoods?|lied|lying|liars?|lies about|told lies|a lie|harass\w*|abuses?|abused|"
     r"corrupt\w*|fraud\w*|rigged|stole|steal\w*|thie(?:f|ves)|terroris[tm]s?|dictator\w*|criminals?|"
     r"authoritarian|narcissistic|racist|bribe\w*|misled|mislead\w*|deceiv\w*|smear\w*|cover(?:ed)?[- ]up|"
     r"embezzl\w*|extort\w*|launder\w*|propaganda|disinformation|misinformation|"
@@ -75,19 +75,25 @@ LEGAL = re.compile(
     r"enforcement|sanctions?|indicted|convicted|charged|sentenced)\b",
     re.I,
 )
-SPECIFIC_STATE = re.compile(r"\b(?:never|still|no longer|has not been|have not been|hasn[’']t been|haven[’']t been|not yet)\b", re.I)
+SPECIFIC_STATE = re.compile(
+    r"\b(?:never|still|no longer|has not been|have not been|hasn[’']t been|haven[’']t been|not yet)\b", re.I
+)
 OPINION = re.compile(
     r"\b(?:I|we) (?:think|believe|feel|guess|suppose|hope|doubt)\b|\bin my (?:view|opinion)\b|\bto me\b|"
     r"\bI[’']m (?:sure|convinced)\b",
     re.I,
 )
-HEDGE = re.compile(r"\b(?:appears? to|appeared to|seems?|seemed|apparently|perhaps|maybe|possibly|probably|arguably)\b", re.I)
+HEDGE = re.compile(
+    r"\b(?:appears? to|appeared to|seems?|seemed|apparently|perhaps|maybe|possibly|probably|arguably)\b", re.I
+)
 PREDICTION = re.compile(
     r"\b(?:will|won[’']t|shall|going to|gonna|is likely to|are likely to|is expected to|are expected to|"
     r"might|may well|forthcoming|in the future|going forward)\b",
     re.I,
 )
-NORMATIVE = re.compile(r"\b(?:must|should|shouldn[’']t|ought to|need to|needs to|have to|has to|vital|essential)\b", re.I)
+NORMATIVE = re.compile(
+    r"\b(?:must|should|shouldn[’']t|ought to|need to|needs to|have to|has to|vital|essential)\b", re.I
+)
 PROCEDURAL = re.compile(
     r"\b(?:declined to comment|did not (?:immediately )?respond|didn[’']t (?:immediately )?respond|"
     r"could not be reached|couldn[’']t be reached|(?:could|would) not comment|couldn[’']t comment|"
@@ -108,7 +114,9 @@ FRAMING = re.compile(
 )
 
 
-def score_checkworthiness(content, *, quantities=(), has_date=False, named_entities=0, cites_source=False, attributed=False):
+def score_checkworthiness(
+    content, *, quantities=(), has_date=False, named_entities=0, cites_source=False, attributed=False
+):
     """``(score, features)`` for the reported content of one sentence.
 
     ``features`` maps each feature that fired to its weight; the score is the

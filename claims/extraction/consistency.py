@@ -58,7 +58,11 @@ def _vote_share_sums(claims):
         total = round(sum(shares.values()), 2)
         ok = abs(total - 100.0) <= VOTE_SUM_TOLERANCE
         listed = " + ".join(f"{value:g}% ({subject})" for subject, value in shares.items())
-        verdict = "adds up to about 100%" if ok else ("exceeds 100%" if total > 100 else "leaves part of the vote unaccounted for")
+        verdict = (
+            "adds up to about 100%"
+            if ok
+            else ("exceeds 100%" if total > 100 else "leaves part of the vote unaccounted for")
+        )
         checks.append(
             Check(
                 "vote_shares_sum",
@@ -90,7 +94,10 @@ def _percentages_over_100(claims):
 
 def _is_change(text):
     lowered = text.lower()
-    return any(word in lowered for word in ("increase", "rise", "rose", "growth", "grew", "jump", "higher than", "more than doubled", "up "))
+    return any(
+        word in lowered
+        for word in ("increase", "rise", "rose", "growth", "grew", "jump", "higher than", "more than doubled", "up ")
+    )
 
 
 def _conflicting_figures(claims):

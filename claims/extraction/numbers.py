@@ -9,12 +9,38 @@ import re
 from dataclasses import dataclass
 
 QUALIFIERS = (
-    "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to", "just over",
-    "just under", "close to", "as many as", "as much as", "an estimated", "nearly", "almost", "about",
-    "around", "approximately", "roughly", "over", "under", "some", "only", "just", "above", "below",
-    "exactly", "precisely",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "at least",
+    "at most",
+    "up to",
+    "just over",
+    "just under",
+    "close to",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "over",
+    "under",
+    "some",
+    "only",
+    "just",
+    "above",
+    "below",
+    "exactly",
+    "precisely",
 )
-QUALIFIER = re.compile(r"(?:^|\s)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
+QUALIFIER = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I
+)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "pesos": "MXN", "rupees": "INR", "yen": "JPY"}
@@ -31,9 +57,45 @@ DATE_WORDS = re.compile(
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|last (?:year|month|week)|this year|next year)\b"
 )
-NOT_UNITS = {"and", "or", "of", "to", "the", "a", "in", "on", "at", "for", "with", "by", "as", "when", "from", "than", "is", "was"}
-TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decades", "decade"}
-VOTE_CONTEXT = re.compile(r"\b(?:of the (?:vote|votes|ballots|popular vote)|of votes|vote share|of the electorate)\b", re.I)
+NOT_UNITS = {
+    "and",
+    "or",
+    "of",
+    "to",
+    "the",
+    "a",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "as",
+    "when",
+    "from",
+    "than",
+    "is",
+    "was",
+}
+TIME_UNITS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "decades",
+    "decade",
+}
+VOTE_CONTEXT = re.compile(
+    r"\b(?:of the (?:vote|votes|ballots|popular vote)|of votes|vote share|of the electorate)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +117,15 @@ def find_quantities(text):
             continue  # "Covid-19", "G7", "#2"
         number = match.group("number")
         value = float(number.replace(",", ""))
-        percent, scale, currency, noun = match.group("percent"), match.group("scale"), match.group("currency"), match.group("noun")
-        if re.match(r"(?:st|nd|rd|th)\b", text[match.end("number") :]) or DATE_WORDS.search(text[max(0, start - 12) : start]):
+        percent, scale, currency, noun = (
+            match.group("percent"),
+            match.group("scale"),
+            match.group("currency"),
+            match.group("noun"),
+        )
+        if re.match(r"(?:st|nd|rd|th)\b", text[match.end("number") :]) or DATE_WORDS.search(
+            text[max(0, start - 12) : start]
+        ):
             continue  # "35th", "March 3"
         if scale:
             value *= SCALES[scale.lower()]
@@ -76,7 +145,15 @@ def find_quantities(text):
             unit = "count"
         else:
             continue  # a bare number: an age, a list position, a time
-        end = match.end("noun") if noun and unit.endswith(noun.lower()) else match.end("scale") if scale else match.end("percent") if percent else match.end("number")
+        end = (
+            match.end("noun")
+            if noun and unit.endswith(noun.lower())
+            else match.end("scale")
+            if scale
+            else match.end("percent")
+            if percent
+            else match.end("number")
+        )
         qualifier = QUALIFIER.search(text[max(0, start - 30) : start])
         quantities.append(
             Quantity(value, unit, qualifier.group(1).lower() if qualifier else "", start, end, text[start:end])
@@ -105,5 +182,9 @@ def is_vote_share(text, quantity, race_context=False):
     if VOTE_CONTEXT.match(after.strip()) or VOTE_CONTEXT.search(after):
         return True
     before = text[max(0, quantity.start - 40) : quantity.start]
-    received = re.search(r"\b(?:won|win|wins|got|received|garnered|took|captured|secured|and)\b(?:\s+\w+){0,2}\s*$", before)
-    return bool(received) and (race_context or bool(re.search(r"\b(?:vote|votes|ballots|election|primary|race)\b", text, re.I)))
+    received = re.search(
+        r"\b(?:won|win|wins|got|received|garnered|took|captured|secured|and)\b(?:\s+\w+){0,2}\s*$", before
+    )
+    return bool(received) and (
+        race_context or bool(re.search(r"\b(?:vote|votes|ballots|election|primary|race)\b", text, re.I))
+    )

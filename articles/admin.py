@@ -1,0 +1,88 @@
+"""Admin for articles: browse what was ingested, add new articles through ingestion."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from claims.models import Citation
+
+from .forms import ArticleIngestForm
+from .models import Article
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fields = ("paragraph", "anchor_text", "href", "source")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "outlet", "published_at", "claim_count", "citation_count", "ingested_at")
+    list_filter = ("outlet", "language")
+    search_fields = ("title", "outlet", "byline", "url")
+    date_hierarchy = "ingested_at"
+    readonly_fields = (
+        "url",
+        "title",
+        "outlet",
+        "byline",
+        "language",
+        "published_at",
+        "paragraph_count",
+        "content_hash",
+        "ingested_at",
+        "text",
+    )
+    exclude = ("html",)
+    inlines = [CitationInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(claim_count=Count("claims", distinct=True), citation_count=Count("citations", distinct=True))
+        )
+
+    @admin.display(ordering="claim_count", description="claims")
+    def claim_count(self, article):
+        return article.claim_count
+
+    @admin.display(ordering="citation_count", description="citations")
+    def citation_count(self, article):
+        return article.citation_count
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding an article means ingesting it: the same function as the CLI and the API."""
+        if not self.has_add_permission(request):
+            return redirect("admin:articles_article_changelist")
+        form = ArticleIngestForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            result = form.save()
+            if result is not None:
+                if result.created:
+                    messages.success(
+                        request, f"Ingested “{result.article}” with {result.article.claims.count()} claims."
+                    )
+                else:
+                    messages.info(request, f"This HTML was ingested before as “{result.article}”; nothing changed.")
+                return redirect(reverse("admin:articles_article_change", args=[result.article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Ingest an article",
+            "form": form,
+            "opts": self.model._meta,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/articles/article/ingest.html", context)

@@ -1,0 +1,32 @@
+"""manage.py reextract: run the current extractor over stored articles, keeping reviewed claims."""
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from articles.models import Article
+from claims.services import reextract_article
+
+
+class Command(BaseCommand):
+    help = "Re-run claim extraction on stored articles. Reviewed claims keep their ids, status and verdicts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--article", type=int, action="append", help="only this article id (repeatable)")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, article, no_progress, verbosity, **options):
+        articles = Article.objects.order_by("id").only("id")
+        if article:
+            articles = articles.filter(id__in=article)
+        totals = {"matched": 0, "created": 0, "stale": 0, "deleted": 0}
+        ids = list(articles.values_list("id", flat=True))
+        for article_id in tqdm(
+            ids, desc="Re-extracting", unit="article", disable=no_progress or verbosity == 0, file=self.stderr._out
+        ):
+            result = reextract_article(Article.objects.get(pk=article_id))
+            for key in totals:
+                totals[key] += result[key]
+        self.stdout.write(
+            f"Re-extracted {len(ids)} articles: {totals['matched']} claims kept, {totals['created']} new, "
+            f"{totals['stale']} marked stale, {totals['deleted']} unreviewed claims removed."
+        )
