@@ -66,6 +66,7 @@ FURNITURE_LINE = re.compile(
     r"watch|listen|share this|more:|photo:|image:|getty images|credit:)",
     re.IGNORECASE,
 )
+SHARE_PROMPT = re.compile(r"\bshare this (?:post|article|story)\b|\bfollow us on\b", re.IGNORECASE)
 PARAGRAPH_TAGS = {"p", "li", "blockquote", "dd", "pre"}
 BLOCK_TAGS = PARAGRAPH_TAGS | {"div", "ul", "ol", "dl", "table", "section", "article", "main", "h1", "h2", "h3"}
 MIN_PARAGRAPH_CHARS = 2
@@ -525,8 +526,10 @@ def _resolve(href, base_url):
 
 
 def _is_furniture_line(text, links):
-    if FURNITURE_LINE.match(text) and len(text) < 120:
+    if len(text) < 120 and (FURNITURE_LINE.match(text) or SHARE_PROMPT.search(text)):
         return True
+    if len(text) <= 4 and not any(character.islower() for character in text):
+        return True  # a signature or initials ("DS") closing the story
     linked = sum(link.end - link.start for link in links)
     # A short paragraph that is all link is a "more stories" entry, not reporting.
     return len(text) < 150 and linked >= 0.9 * len(text)

@@ -131,7 +131,7 @@ GOVERNMENT_SUFFIXES = (
     ".europa.eu",
     ".int",
 )
-GOVERNMENT_PATTERN = re.compile(r"\.(gov|gob|gouv|govt)\.[a-z]{2}$")
+GOVERNMENT_PATTERN = re.compile(r"\.(?:gov|gob|gouv|govt)\.[a-z]{2}$")
 NEWS_HOST_WORDS = re.compile(r"news|times|post|tribune|herald|journal|gazette|chronicle|daily|press|courier|observer")
 PRESS_RELEASE_PATH = re.compile(
     r"press[-_]?releases?|news[-_]?releases?|/press/|/newsroom/|/media-centre/|/pressroom/", re.I
@@ -195,7 +195,7 @@ def source_kind(domain, path=""):
         return SourceKind.VIDEO
     if registered in PRESS_RELEASE_HOSTS or PRESS_RELEASE_PATH.search(path or ""):
         return SourceKind.PRESS_RELEASE
-    if domain.endswith(GOVERNMENT_SUFFIXES) or GOVERNMENT_PATTERN.search(domain):
+    if f".{domain}".endswith(GOVERNMENT_SUFFIXES) or GOVERNMENT_PATTERN.search(f".{domain}"):
         return SourceKind.GOVERNMENT
     if registered in NEWS_HOSTS or domain in NEWS_HOSTS:
         return SourceKind.NEWS

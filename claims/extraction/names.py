@@ -417,6 +417,10 @@ COMMON_CAPITALISED = {
     "says",
     "added",
 }
+# "Torres, who …", "Smith, 45, …", "Becker said": a sentence's first word used as a name.
+NAME_CONTEXT_AFTER = re.compile(
+    r",\s+(?:who|whose|\d+,)|\s+(?:said|says|told|added|argued|noted|wrote|tweeted|disputed|denied)\b"
+)
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 OFFICES = {
@@ -506,7 +510,12 @@ def find_mentions(text, sentence_start=0, proper_tokens=frozenset()):
         if not tokens:
             continue
         surface = text[start:end]
-        if at_sentence_start and len(tokens) == 1 and POSSESSIVE.sub("", tokens[0]).rstrip(".") not in proper_tokens:
+        if (
+            at_sentence_start
+            and len(tokens) == 1
+            and POSSESSIVE.sub("", tokens[0]).rstrip(".") not in proper_tokens
+            and not NAME_CONTEXT_AFTER.match(text, end)
+        ):
             continue
         name, titles = clean_name(surface)
         if not name or name.lower() in COMMON_CAPITALISED:

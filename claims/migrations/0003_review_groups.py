@@ -28,6 +28,10 @@ EDITOR_EXTRA = [
     ("claims", "publish_verdict"),
     ("claims", "delete_verdict"),
     ("claims", "delete_claim"),
+    # Deleting an article deletes what hangs off it; the admin checks each.
+    ("claims", "delete_citation"),
+    ("claims", "delete_quotation"),
+    ("claims", "delete_consistencycheck"),
     ("articles", "add_article"),
     ("articles", "change_article"),
     ("articles", "delete_article"),

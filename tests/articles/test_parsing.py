@@ -1,0 +1,117 @@
+"""HTML → paragraphs, links and metadata, without a database."""
+
+import pytest
+
+from articles.errors import IngestError
+from articles.parsing import decode_html, parse_article
+from tests.conftest import GOLD_DIR
+
+
+def test_seed_fragment_gives_every_paragraph_and_link(seed_html):
+    article = parse_article(seed_html)
+    assert len(article.paragraphs) == 34
+    assert len(article.links) == 17
+    assert article.paragraphs[0].text.startswith("After winning re-election")
+
+
+def test_paragraphs_are_separated_by_a_blank_line_and_offsets_point_into_the_text(seed_html):
+    article = parse_article(seed_html)
+    assert article.text == "\n\n".join(p.text for p in article.paragraphs)
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_link_offsets_delimit_the_anchor_text_without_surrounding_space(seed_html):
+    article = parse_article(seed_html)
+    first = article.links[0]
+    assert first.text == "news release"
+    assert article.text[first.start : first.end] == "news release"
+    assert all(article.text[link.start : link.end] == link.text for link in article.links)
+
+
+def test_whitespace_and_nbsp_collapse_to_single_spaces():
+    article = parse_article("<p>Turnout   was\n 38%,&nbsp;&nbsp;up <b>from</b>\t31%.</p>")
+    assert article.text == "Turnout was 38%, up from 31%."
+
+
+def test_full_page_finds_body_and_drops_furniture():
+    page = (GOLD_DIR / "state_budget_page.html").read_bytes()
+    article = parse_article(page)
+    assert len(article.paragraphs) == 13
+    assert article.paragraphs[0].text.startswith("Gov. Helen Marsh signed")
+    for furniture in (
+        "Storm warnings",
+        "relieved the standoff",
+        "Budget standoff enters",
+        "Sign up for",
+        "Lottery",
+        "300%",
+        "All rights reserved",
+        "By Dana Whitfield",
+    ):
+        assert furniture not in article.text
+
+
+def test_full_page_metadata_comes_from_og_and_json_ld():
+    article = parse_article((GOLD_DIR / "state_budget_page.html").read_bytes())
+    assert article.title == "Marsh signs $62.8 billion budget after three-week standoff"
+    assert article.outlet == "Capital Ledger"
+    assert article.byline == "Dana Whitfield"
+    assert article.published_at.isoformat() == "2025-06-12T14:30:00+00:00"
+    assert article.language == "en"
+
+
+def test_list_items_are_paragraphs():
+    article = parse_article(
+        "<article><p>The items are:</p><ul><li>Medicaid: 34% of spending</li><li>Schools: 38%</li></ul></article>"
+    )
+    assert [p.text for p in article.paragraphs] == ["The items are:", "Medicaid: 34% of spending", "Schools: 38%"]
+
+
+def test_javascript_mailto_and_fragment_links_are_not_citations():
+    article = parse_article(
+        '<p><a href="javascript:alert(1)">x</a> <a href="mailto:a@b.c">mail</a> <a href="#top">top</a> '
+        '<a href="https://example.org/report">report</a></p>'
+    )
+    assert [link.href for link in article.links] == ["https://example.org/report"]
+
+
+def test_relative_links_resolve_against_the_article_url():
+    article = parse_article(
+        '<p>See <a href="/data/results">the results</a>.</p>', url="https://news.example/politics/story"
+    )
+    assert article.links[0].href == "https://news.example/data/results"
+
+
+def test_html_without_paragraphs_gives_an_empty_article():
+    assert parse_article("<html><head><title>x</title></head><body></body></html>").paragraphs == ()
+    assert parse_article("   ").text == ""
+
+
+def test_deeply_nested_html_does_not_exhaust_the_stack():
+    html = "<div>" * 100_000 + "<p>Deep inside, 5% of the text.</p>" + "</div>" * 100_000
+    article = parse_article(html)
+    assert all(article.text[p.start : p.end] == p.text for p in article.paragraphs)
+
+
+def test_decode_prefers_bom_then_meta_charset_then_utf8():
+    assert decode_html("\ufeffcafé".encode()) == "café"
+    latin = '<meta charset="iso-8859-1"><p>café</p>'.encode("latin-1")
+    assert "café" in decode_html(latin)
+    assert decode_html("<p>naïve</p>".encode()) == "<p>naïve</p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n ", "empty"),
+        (b"\x00\x01\x02PNG\x00", "binary"),
+        ("<p>café</p>".encode("latin-1"), "undecodable"),
+    ],
+)
+def test_undecodable_input_raises_a_clear_error(data, reason):
+    with pytest.raises(IngestError) as raised:
+        decode_html(data)
+    assert raised.value.reason == reason
+    assert raised.value.message
