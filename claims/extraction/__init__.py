@@ -189,7 +189,8 @@ class _ParagraphReader:
 
     def _claim(self, start, end):
         sentence = self.text[start:end]
-        if len(sentence.split()) < MIN_CLAIM_WORDS and not find_quantities(sentence):
+        all_quantities = find_quantities(sentence)
+        if len(sentence.split()) < MIN_CLAIM_WORDS and not all_quantities:
             return None
         covering = [span for span in self.quotation_spans if span.outer_start < end and span.outer_end > start]
         quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
@@ -226,7 +227,7 @@ class _ParagraphReader:
         content = " ".join(self.text[s:e] for s, e in content_ranges)
 
         sentence_mentions = [m for m in self.mentions if start <= m.start < end]
-        quantities = [q for q in find_quantities(sentence) if is_statistic(q)]
+        quantities = [q for q in all_quantities if is_statistic(q)]
         content_quantities = [q for q in quantities if any(s <= start + q.start < e for s, e in content_ranges)]
         previous = self.race_context()
         vote_shares = [q for q in quantities if is_vote_share(sentence, q, previous)]
@@ -276,6 +277,7 @@ class _ParagraphReader:
             named_entities=entities_in_content,
             cites_source=bool(cited),
             attributed=bool(claimant),
+            accusation=cue,
         )
         absolute_start = self.paragraph.start + start
         absolute_end = self.paragraph.start + end

@@ -421,6 +421,7 @@ COMMON_CAPITALISED = {
 NAME_CONTEXT_AFTER = re.compile(
     r",\s+(?:who|whose|\d+,)|\s+(?:said|says|told|added|argued|noted|wrote|tweeted|disputed|denied)\b"
 )
+INNER_CAPITALISED = re.compile(r"\s[“\"‘'(]?([A-Z][\w’'.-]*)")
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 OFFICES = {
@@ -528,11 +529,8 @@ def proper_tokens_of(sentences):
     """Capitalised tokens seen away from a sentence's first word: the article's proper nouns."""
     tokens = set()
     for text in sentences:
-        words = text.split()
-        for word in words[1:]:
-            bare = POSSESSIVE.sub("", word.strip("“”\"‘’'(),.;:!?"))
-            if bare[:1].isupper():
-                tokens.add(bare.rstrip("."))
+        for match in INNER_CAPITALISED.finditer(text):
+            tokens.add(POSSESSIVE.sub("", match.group(1)).rstrip("."))
     return frozenset(tokens)
 
 

@@ -51,6 +51,7 @@ QUANTITY = re.compile(
     r"(?:\s?-?(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
     r"(?:[\s-](?P<noun>[a-zA-Z][a-zA-Z-]*))?"
 )
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 DATE_WORDS = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -111,6 +112,8 @@ class Quantity:
 def find_quantities(text):
     """The checkable quantities in ``text``, with offsets relative to it."""
     quantities = []
+    if not DIGIT.search(text):
+        return quantities
     for match in QUANTITY.finditer(text):
         start = match.start("number") if not match.group("currency") else match.start()
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-/#"):
