@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..sources import canonical_url
-from .attribution import attribution_after_quote, attribution_in, names_in
+from .attribution import attribution_after_quote, attribution_in
 from .checkworthiness import THRESHOLD, accusation_cue, score_checkworthiness
 from .consistency import Check, consistency_checks
 from .names import PRONOUNS, NameRegistry, find_mentions, is_organisation, proper_tokens_of
@@ -173,11 +173,15 @@ class _ParagraphReader:
         self.open_quote_speaker = self.speakers.get(last) if last is not None and not last.closed else None
 
     def _attribute_quote(self, span, sentence_start, open_quote_speaker, previous_paragraph_speaker):
-        earlier = names_in(self.text[sentence_start : span.outer_start])
+        earlier = self._people_between(sentence_start, span.outer_start)
         speaker, found = attribution_after_quote(self.text[span.outer_end :], self.registry, earlier)
         if found:
             return speaker
-        before = attribution_in(self.text[sentence_start : span.outer_start], self.registry)
+        before = attribution_in(
+            self.text[sentence_start : span.outer_start],
+            self.registry,
+            names_before=lambda position: self._people_between(sentence_start, sentence_start + position),
+        )
         if before is not None:
             return before.speaker
         if self.speakers:
@@ -209,7 +213,9 @@ class _ParagraphReader:
             if relative:
                 content_ranges.append((content_ranges[-1][1] + relative.start(), end))
         else:
-            attribution = attribution_in(sentence, self.registry)
+            attribution = attribution_in(
+                sentence, self.registry, names_before=lambda position: self._people_between(start, start + position)
+            )
             content_ranges = [(start, end)]
             if attribution is not None:
                 claimant = attribution.speaker
@@ -297,6 +303,10 @@ class _ParagraphReader:
             numbers=numbers,
             sources=cited,
         )
+
+    def _people_between(self, start, end):
+        """Names mentioned in this paragraph between two offsets, organisations left out."""
+        return [m.name for m in self.mentions if start <= m.start and m.end <= end and not is_organisation(m.name)]
 
     def race_context(self):
         """True when the previous claim, in this paragraph or the one before, reported vote shares."""

@@ -131,12 +131,16 @@ def resolve(subject, registry, earlier_names=()):
     return ""
 
 
-def attribution_in(text, registry, earlier_names=()):
+def attribution_in(text, registry, earlier_names=(), names_before=None):
     """The first speech verb in ``text`` whose subject resolves, as an ``Attribution``; or None.
 
     ``content_start`` marks where the reported content begins (after "said
     that"), so check-worthiness is judged on what was said, not on who said it.
+    ``names_before(position)`` lists the people named in ``text`` before a
+    position; callers that already hold the sentence's mentions pass it to
+    spare a second scan.
     """
+    names_before = names_before or (lambda position: names_in(text[:position]))
     fallback = None
     for match in SPEECH_VERB.finditer(text):
         if match.group("verb") in {"say", "tells"} and match.start() == 0:
@@ -147,8 +151,7 @@ def attribution_in(text, registry, earlier_names=()):
         if subject[0] == "coordinated":
             opening = NAME_AT_START.match(text)
             subject = ("name", (clean_name(opening.group("name"))[0], 0)) if opening else ("generic", None)
-        names_before = [*earlier_names, *names_in(text[: match.start()])]
-        speaker = resolve(subject, registry, names_before)
+        speaker = resolve(subject, registry, [*earlier_names, *names_before(match.start())])
         content_start = match.end()
         that = re.match(r"\s+(?:that\s+)?", text[content_start:])
         if that:

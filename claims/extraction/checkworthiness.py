@@ -40,6 +40,20 @@ WEIGHTS = {
     "framing": -0.3,
 }
 
+
+class Phrases:
+    """Multi-word cues, looked up only when the sentence contains their first word."""
+
+    def __init__(self, *phrases):
+        self.by_first_word = {}
+        for phrase in phrases:
+            self.by_first_word.setdefault(phrase.split()[0], []).append(phrase)
+        self.first_words = frozenset(self.by_first_word)
+
+    def found(self, words, padded):
+        return any(phrase in padded for word in self.first_words & words for phrase in self.by_first_word[word])
+
+
 IRREGULAR_PAST = frozenset(
     "won lost met went came began took gave got made sent spent paid told left held ran rose fell grew led brought "
     "bought built cut hit put set sold struck stood wrote became found kept saw chose drove flew fought forgot froze "
@@ -56,7 +70,7 @@ SUPERLATIVE_WORDS = frozenset(
     "biggest largest highest lowest smallest best worst most least fewest record record-breaking unprecedented "
     "longest shortest oldest youngest fastest slowest deadliest richest poorest greatest strongest weakest".split()
 )
-SUPERLATIVE_PHRASES = (
+SUPERLATIVE_PHRASES = Phrases(
     " only one ",
     " only person ",
     " only country ",
@@ -71,7 +85,7 @@ LEGAL_WORDS = frozenset(
     "judicial enforcement sanction sanctions indicted convicted charged sentenced".split()
 )
 SPECIFIC_STATE_WORDS = frozenset({"never", "still"})
-SPECIFIC_STATE_PHRASES = (
+SPECIFIC_STATE_PHRASES = Phrases(
     " no longer ",
     " has not been ",
     " have not been ",
@@ -79,7 +93,7 @@ SPECIFIC_STATE_PHRASES = (
     " haven't been ",
     " not yet ",
 )
-OPINION_PHRASES = (
+OPINION_PHRASES = Phrases(
     " i think ",
     " i believe ",
     " i feel ",
@@ -98,9 +112,9 @@ OPINION_PHRASES = (
     " i'm convinced ",
 )
 HEDGE_WORDS = frozenset("seem seems seemed apparently perhaps maybe possibly probably arguably".split())
-HEDGE_PHRASES = (" appear to ", " appears to ", " appeared to ")
+HEDGE_PHRASES = Phrases(" appear to ", " appears to ", " appeared to ")
 PREDICTION_WORDS = frozenset({"will", "won't", "shall", "gonna", "might", "forthcoming"})
-PREDICTION_PHRASES = (
+PREDICTION_PHRASES = Phrases(
     " going to ",
     " is likely to ",
     " are likely to ",
@@ -111,8 +125,8 @@ PREDICTION_PHRASES = (
     " going forward ",
 )
 NORMATIVE_WORDS = frozenset({"must", "should", "shouldn't", "vital", "essential"})
-NORMATIVE_PHRASES = (" ought to ", " need to ", " needs to ", " have to ", " has to ")
-PROCEDURAL_PHRASES = (
+NORMATIVE_PHRASES = Phrases(" ought to ", " need to ", " needs to ", " have to ", " has to ")
+PROCEDURAL_PHRASES = Phrases(
     " declined to comment ",
     " did not respond ",
     " did not immediately respond ",
@@ -135,7 +149,7 @@ PROCEDURAL_PHRASES = (
     " will update this ",
 )
 PERSONAL_WORDS = frozenset({"me", "my", "mine", "myself", "i'm", "i've", "i'd"})
-FRAMING_PHRASES = (
+FRAMING_PHRASES = Phrases(
     " it's not the first time ",
     " it is not the first time ",
     " it was not the first time ",
@@ -149,7 +163,8 @@ FRAMING_PHRASES = (
 # A present-tense "X is/are …" near the start: a description or judgement rather than an event.
 CHARACTERISATION = re.compile(r"^(?:\S+ ){0,7}?(?:is|are) |^(?:it|that|this|there|they|he|she|we)'(?:s|re) ")
 
-ACCUSATION_STEMS = (
+# Cheap gate before the accusation regex: word prefixes that any of its cues starts with.
+ACCUSATION_PREFIXES = (
     "accus",
     "alleg",
     "interfer",
@@ -157,9 +172,7 @@ ACCUSATION_STEMS = (
     "lied",
     "lying",
     "liar",
-    "lies about",
-    "told lies",
-    "a lie",
+    "lie",
     "harass",
     "abuse",
     "corrupt",
@@ -172,7 +185,7 @@ ACCUSATION_STEMS = (
     "dictator",
     "criminal",
     "authoritarian",
-    "narcissistic",
+    "narcissist",
     "racist",
     "bribe",
     "misled",
@@ -184,14 +197,16 @@ ACCUSATION_STEMS = (
     "extort",
     "launder",
     "propaganda",
-    "information",
+    "disinformation",
+    "misinformation",
     "false",
     "influence",
+    "interfere",
     "rig",
-    "undermine",
+    "undermin",
     "harm",
     "committed",
-    "broke the law",
+    "broke",
     "violat",
     "crime",
 )
@@ -237,8 +252,8 @@ def score_checkworthiness(
     if accusation is UNSET:
         accusation = accusation_cue(content)
 
-    def mentions(cue_words=frozenset(), phrases=()):
-        return not words.isdisjoint(cue_words) or any(phrase in padded for phrase in phrases)
+    def mentions(cue_words=frozenset(), phrases=None):
+        return not words.isdisjoint(cue_words) or (phrases is not None and phrases.found(words, padded))
 
     positive = {
         "quantity": bool(quantities),
@@ -289,8 +304,7 @@ def _has_event(words):
 
 def accusation_cue(content):
     """The first accusation cue with a specific agent, or None ("a foreign person's trying to influence" is not one)."""
-    lowered = content.lower()
-    if not any(stem in lowered for stem in ACCUSATION_STEMS):
+    if not any(word.startswith(ACCUSATION_PREFIXES) for word in WORD.findall(content.lower())):
         return None
     for match in ACCUSATION.finditer(content):
         if NEGATED.search(content[max(0, match.start() - 30) : match.start()]):
