@@ -6,6 +6,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from django.utils.html import format_html, format_html_join
+
+from claims import selectors
 from claims.models import Citation
 
 from .forms import ArticleIngestForm
@@ -62,6 +65,39 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(ordering="citation_count", description="citations")
     def citation_count(self, article):
         return article.citation_count
+
+    @admin.display(description="text (claims highlighted by rating)")
+    def annotated_text(self, article):
+        claims = article.claims.select_related("current_verdict__rating")
+        paragraphs = selectors.article_with_highlights(
+            article, claims, link=lambda claim: reverse("admin:claims_claim_change", args=[claim.pk])
+        )
+        return format_html(
+            '<div class="annotated-article" style="max-width:48rem;line-height:1.6">{}</div>',
+            format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs)),
+        )
+
+    @admin.display(description="sourcing")
+    def sourcing(self, article):
+        report = selectors.sourcing_report(article)
+        primary = format_html_join(
+            ", ",
+            '<a href="{}" rel="nofollow noopener">{}</a>',
+            ((s.canonical_url, s.domain + (f" {s.handle}" if s.handle else "")) for s in report.primary),
+        )
+        secondary = format_html_join(
+            ", ", '<a href="{}" rel="nofollow noopener">{}</a>', ((s.canonical_url, s.domain) for s in report.secondary)
+        )
+        return format_html(
+            "<p>{} claims, {} check-worthy; {} cite a source, <strong>{} unsourced</strong>.</p>"
+            "<p>Primary sources: {}</p><p>Secondary sources: {}</p>",
+            report.claims,
+            report.checkworthy,
+            report.sourced,
+            report.unsourced,
+            primary or "none",
+            secondary or "none",
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         """Adding an article means ingesting it: the same function as the CLI and the API."""

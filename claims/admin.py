@@ -1,14 +1,32 @@
-"""Admin for claims, sources, citations, verdicts and the rating scale.
+"""The review desk: claim queue, claim in context, verdicts with history and safe concurrent edits.
 
-Every list pins its related rows with select_related/annotations so the
+Admin classes present and route; the rules live in ``claims.reviews`` and the
+reads in ``claims.selectors``. Every list pins its related rows so the
 number of queries does not grow with the number of rows.
 """
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.db.models import Count
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Citation, Claim, ConsistencyCheck, Quotation, Rating, Source, Verdict
+from . import reviews, selectors
+from .forms import ClaimActionForm, VerdictForm
+from .models import Citation, Claim, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
+from .rendering import render_rationale
+
+
+def rating_badge(rating):
+    if rating is None:
+        return format_html(
+            '<span class="rating-badge" style="border:1px solid #999;padding:1px 8px;border-radius:8px">{}</span>', "Unreviewed"
+        )
+    return format_html(
+        '<span class="rating-badge" style="background:{};color:#fff;padding:1px 8px;border-radius:8px">{}</span>',
+        rating.colour,
+        rating.label,
+    )
 
 
 @admin.register(Rating)
@@ -18,11 +36,7 @@ class RatingAdmin(admin.ModelAdmin):
 
     @admin.display(description="colour")
     def badge(self, rating):
-        return format_html(
-            '<span style="background:{};color:#fff;padding:1px 8px;border-radius:8px">{}</span>',
-            rating.colour,
-            rating.label,
-        )
+        return rating_badge(rating)
 
 
 @admin.register(Source)
@@ -44,66 +58,375 @@ class CitationAdmin(admin.ModelAdmin):
     list_display = ("anchor_text", "source", "article", "paragraph")
     list_select_related = ("source", "article")
     search_fields = ("anchor_text", "href", "source__canonical_url")
-    raw_id_fields = ("article", "source")
+    autocomplete_fields = ("article", "source")
     readonly_fields = ("article", "source", "href", "anchor_text", "paragraph", "start", "end")
+
+
+class SourcedFilter(admin.SimpleListFilter):
+    title = "sourcing"
+    parameter_name = "sourced"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Cites a source"), ("no", "Unsourced")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(source_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(source_count=0)
+        return queryset
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = "assignment"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("nobody", "Unassigned")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
 
 
 class VerdictInline(admin.StackedInline):
     model = Verdict
+    form = VerdictForm
     extra = 0
-    fields = ("rating", "summary", "rationale", "evidence", "status", "reviewer", "published_at")
-    raw_id_fields = ("evidence", "reviewer")
+    fields = (
+        "rating",
+        "summary",
+        "rationale",
+        "evidence",
+        "evidence_urls",
+        "correction_note",
+        "version",
+        "status",
+        "reviewer",
+        "published_at",
+    )
+    readonly_fields = ("status", "reviewer", "published_at")
+    autocomplete_fields = ("evidence",)
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("rating", "reviewer")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("claims.delete_verdict")
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
     list_display = (
         "short_text",
         "claim_type",
         "claimant",
-        "article",
+        "article_link",
         "checkworthiness",
-        "checkworthy",
         "status",
-        "source_count",
+        "rating",
+        "sources",
+        "assigned_to",
     )
-    list_filter = ("status", "claim_type", "checkworthy", "stale", "article__outlet")
+    list_filter = (
+        "status",
+        "claim_type",
+        ("current_verdict__rating", admin.RelatedOnlyFieldListFilter),
+        "checkworthy",
+        SourcedFilter,
+        AssignedFilter,
+        "stale",
+        "article__outlet",
+    )
     search_fields = ("text", "claimant", "article__title")
-    list_select_related = ("article",)
+    autocomplete_fields = ("article", "assigned_to", "sources")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
-    raw_id_fields = ("article", "sources")
+    list_per_page = 50
+    action_form = ClaimActionForm
+    actions = ("assign_to_me", "mark_in_review", "mark_not_checkworthy", "publish_latest_verdict")
+    inlines = [VerdictInline]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "in_context",
+                    "cited_sources",
+                    "claim_type",
+                    "claimant",
+                    "target",
+                    "status",
+                    "assigned_to",
+                    "checkworthy",
+                    "not_checkworthy_reason",
+                )
+            },
+        ),
+        ("Numbers and checks", {"fields": ("numbers_table", "checks")}),
+        (
+            "Extraction",
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    "article",
+                    "text",
+                    "paragraph",
+                    "start",
+                    "end",
+                    "prefix",
+                    "suffix",
+                    "checkworthiness",
+                    "features",
+                    "stale",
+                    "created_at",
+                    "updated_at",
+                ),
+            },
+        ),
+    )
     readonly_fields = (
+        "in_context",
+        "cited_sources",
+        "numbers_table",
+        "checks",
         "article",
+        "text",
         "paragraph",
         "start",
         "end",
         "prefix",
         "suffix",
-        "checkworthiness_features",
+        "checkworthiness",
+        "features",
+        "stale",
         "created_at",
         "updated_at",
     )
-    inlines = [VerdictInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(source_count=Count("sources"))
+        return selectors.claims_for_list()
 
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim):
         return str(claim)
 
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, claim):
+        return claim.article.title[:40]
+
+    @admin.display(description="rating", ordering="current_verdict__rating__order")
+    def rating(self, claim):
+        return rating_badge(claim.current_verdict.rating if claim.current_verdict else None)
+
     @admin.display(description="sources", ordering="source_count")
-    def source_count(self, claim):
-        return claim.source_count or "unsourced"
+    def sources(self, claim):
+        return claim.source_count or format_html('<strong style="color:#b35900">unsourced</strong>')
+
+    @admin.display(description="in context")
+    def in_context(self, claim):
+        return format_html(
+            '<div class="claim-context" style="max-width:48rem;line-height:1.6">{}</div>',
+            selectors.claim_in_context(claim),
+        )
+
+    @admin.display(description="cited sources")
+    def cited_sources(self, claim):
+        rows = [
+            (s.canonical_url, s.domain, s.get_kind_display(), f" {s.handle}" if s.handle else "")
+            for s in claim.sources.all()
+        ]
+        if not rows:
+            return "None: the article cites no link for this claim."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", '<li><a href="{}" rel="nofollow noopener" target="_blank">{}</a> · {}{}</li>', rows),
+        )
+
+    @admin.display(description="numbers")
+    def numbers_table(self, claim):
+        if not claim.numbers:
+            return "—"
+        return format_html_join(
+            "",
+            "<div>{}{} {} <span style='color:#666'>(subject: {})</span></div>",
+            (
+                (
+                    f"{n.get('qualifier')} " if n.get("qualifier") else "",
+                    f"{n['value']:g}",
+                    n["unit"],
+                    n.get("subject") or "—",
+                )
+                for n in claim.numbers
+            ),
+        )
+
+    @admin.display(description="consistency checks")
+    def checks(self, claim):
+        rows = [("holds" if c.ok else "FAILS", c.detail) for c in claim.consistency_checks.all()]
+        return format_html_join("", "<div><strong>{}</strong>: {}</div>", rows) if rows else "—"
+
+    @admin.display(description="check-worthiness features")
+    def features(self, claim):
+        return format_html_join("", "<div>{}: {}</div>", sorted(claim.checkworthiness_features.items()))
+
+    @admin.action(description="Assign to me")
+    def assign_to_me(self, request, queryset):
+        reviews.assign(queryset, to=request.user, by=request.user)
+        self.message_user(request, f"{queryset.count()} claims assigned to you.")
+
+    @admin.action(description="Mark in review", permissions=["change"])
+    def mark_in_review(self, request, queryset):
+        reviews.mark_in_review(queryset, by=request.user)
+        self.message_user(request, "Marked in review.")
+
+    @admin.action(description="Mark not check-worthy (give a reason)", permissions=["change"])
+    def mark_not_checkworthy(self, request, queryset):
+        try:
+            reviews.mark_not_checkworthy(queryset, reason=request.POST.get("reason", ""), by=request.user)
+        except reviews.ReviewError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        self.message_user(request, f"{queryset.count()} claims marked not check-worthy.")
+
+    @admin.action(description="Publish the latest draft verdict", permissions=["publish"])
+    def publish_latest_verdict(self, request, queryset):
+        published, refused = reviews.publish_latest_verdicts(queryset, by=request.user)
+        if published:
+            self.message_user(request, f"Published {len(published)} verdicts.")
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("claims.publish_verdict")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Verdict:
+            return super().save_formset(request, form, formset, change)
+        for verdict_form in formset.forms:
+            if not verdict_form.has_changed() or verdict_form in formset.deleted_forms:
+                continue
+            save_verdict_form(verdict_form, request.user, claim=form.instance)
+        for verdict_form in formset.deleted_forms:
+            if verdict_form.instance.pk:
+                verdict_form.instance.delete()
+
+
+def save_verdict_form(verdict_form, user, claim=None):
+    """Route a validated verdict form to the review service: a new draft, or an update at the loaded version."""
+    data = verdict_form.cleaned_data
+    if verdict_form.instance.pk is None:
+        verdict_form.instance = reviews.draft_verdict(
+            claim=claim or data["claim"],
+            by=user,
+            rating=data["rating"],
+            summary=data["summary"],
+            rationale=data.get("rationale", ""),
+            evidence=data.get("evidence", []),
+            evidence_urls=data.get("evidence_urls", []),
+        )
+    else:
+        verdict_form.instance = reviews.update_verdict(
+            verdict_form.instance,
+            by=user,
+            expected_version=data.get("version") or 0,
+            correction_note=data.get("correction_note", ""),
+            evidence=data.get("evidence"),
+            evidence_urls=data.get("evidence_urls", []),
+            rating=data["rating"],
+            summary=data["summary"],
+            rationale=data.get("rationale", ""),
+        )
+    return verdict_form.instance
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ("corrected_at", "corrected_by", "note", "previous_rating", "previous_summary")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
-    list_display = ("claim", "rating", "summary", "status", "reviewer", "published_at")
+class VerdictAdmin(SimpleHistoryAdmin):
+    form = VerdictForm
+    list_display = ("claim", "rating_label", "summary", "status", "reviewer", "published_at")
     list_filter = ("status", "rating")
     list_select_related = ("claim", "rating", "reviewer")
     search_fields = ("summary", "claim__text")
-    raw_id_fields = ("claim", "evidence", "reviewer")
+    autocomplete_fields = ("claim", "evidence")
+    actions = ("publish",)
+    inlines = [CorrectionInline]
+    fields = (
+        "claim",
+        "rating",
+        "summary",
+        "rationale",
+        "rationale_preview",
+        "evidence",
+        "evidence_urls",
+        "correction_note",
+        "version",
+        "status",
+        "reviewer",
+        "published_at",
+    )
+    readonly_fields = ("rationale_preview", "status", "reviewer", "published_at")
+
+    @admin.display(description="rating", ordering="rating__order")
+    def rating_label(self, verdict):
+        return rating_badge(verdict.rating)
+
+    @admin.display(description="rationale as readers see it")
+    def rationale_preview(self, verdict):
+        return render_rationale(verdict.rationale) if verdict.pk else "—"
+
+    def save_model(self, request, obj, form, change):
+        form.instance = save_verdict_form(form, request.user)
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    @admin.action(description="Publish", permissions=["publish"])
+    def publish(self, request, queryset):
+        for verdict in queryset.select_related("claim"):
+            try:
+                reviews.publish_verdict(verdict, by=request.user)
+            except reviews.ReviewError as error:
+                self.message_user(request, f"“{verdict.summary}”: {error.message}", messages.WARNING)
+            else:
+                self.message_user(request, f"Published “{verdict.summary}”.")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("claims.publish_verdict") or (
+            settings.FACTCHECK_SINGLE_REVIEWER_NEWSROOM and request.user.has_perm("claims.change_verdict")
+        )
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ("verdict", "note", "corrected_by", "corrected_at")
+    list_select_related = ("verdict__rating", "corrected_by")
+    readonly_fields = (
+        "verdict",
+        "note",
+        "previous_rating",
+        "previous_summary",
+        "previous_rationale",
+        "corrected_by",
+        "corrected_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Quotation)

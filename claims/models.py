@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from .sources import SourceKind
 
@@ -143,11 +146,25 @@ class Claim(models.Model):
     stale = models.BooleanField(
         default=False, help_text="No longer found by the extractor; kept for its review history."
     )
+    not_checkworthy_reason = models.CharField(max_length=300, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    current_verdict = models.ForeignKey(
+        "Verdict",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The newest published verdict, kept here so queues and lists filter by rating in one join.",
+    )
     sources = models.ManyToManyField(Source, blank=True, related_name="claims")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["checkworthiness_features"])
 
     class Meta:
         ordering = ["article", "start"]
@@ -177,6 +194,13 @@ class Claim(models.Model):
 
     def __str__(self):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+    def get_absolute_url(self):
+        return reverse("claim-detail", args=[self.pk, slugify(self.text[:60]) or "claim"])
+
+    @property
+    def paragraph_text(self):
+        return self.article.paragraphs()[self.paragraph] if self.paragraph < self.article.paragraph_count else ""
 
 
 class Quotation(models.Model):
@@ -241,6 +265,7 @@ class Verdict(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = VerdictQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[evidence])
 
     class Meta:
         ordering = ["claim", "-published_at", "-id"]
@@ -258,3 +283,25 @@ class Verdict(models.Model):
 
     def __str__(self):
         return f"{self.rating.label}: {self.summary}"
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class Correction(models.Model):
+    """A change to a published verdict, kept and shown publicly (IFCN corrections policy)."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField(help_text="What changed and why, in words a reader understands.")
+    previous_rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    previous_summary = models.CharField(max_length=280)
+    previous_rationale = models.TextField(blank=True)
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    corrected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["verdict", "-corrected_at", "-id"]
+
+    def __str__(self):
+        return f"Correction to verdict {self.verdict_id}: {self.note[:60]}"

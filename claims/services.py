@@ -6,6 +6,7 @@ these functions do (re-extraction).
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .extraction import extract_claims
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
@@ -36,7 +37,7 @@ def store_extraction(article, parsed, extraction):
     """Citations, claims, quotations and checks of a freshly stored article."""
     sources = ensure_sources({link.href for link in parsed.links})
     _store_citations(article, parsed, sources)
-    claims = Claim.objects.bulk_create([_new_claim(article, candidate) for candidate in extraction.claims])
+    claims = bulk_create_with_history([_new_claim(article, candidate) for candidate in extraction.claims], Claim)
     _store_claim_sources(zip(claims, extraction.claims, strict=True), sources)
     _store_quotations_and_checks(article, extraction, claims)
     return claims
@@ -94,11 +95,13 @@ def reextract_article(article):
         else:
             deleted.append(claim.pk)
     Claim.objects.filter(pk__in=deleted).delete()
-    Claim.objects.filter(pk__in=[claim.pk for claim in stale]).update(stale=True)
+    for claim in stale:
+        claim.stale = True
+    bulk_update_with_history(stale, Claim, fields=["stale"])
 
-    new_claims = Claim.objects.bulk_create([claim for claim, _ in created])
+    new_claims = bulk_create_with_history([claim for claim, _ in created], Claim)
     if matched:
-        Claim.objects.bulk_update([claim for claim, _ in matched], fields=UPDATED_ON_REEXTRACTION)
+        bulk_update_with_history([claim for claim, _ in matched], Claim, fields=UPDATED_ON_REEXTRACTION)
     pairs = matched + list(zip(new_claims, [candidate for _, candidate in created], strict=True))
     Claim.sources.through.objects.filter(claim__in=[claim for claim, _ in matched]).delete()
     _store_claim_sources(pairs, sources)

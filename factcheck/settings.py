@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "simple_history",
     "articles",
     "claims",
 ]
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -144,6 +146,10 @@ FACTCHECK_MAX_ARTICLE_BYTES = envint("FACTCHECK_MAX_ARTICLE_BYTES", 5 * 1024 * 1
 # Uploads past this are rejected by Django before our code reads them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
+
+# A newsroom with a single reviewer may let reviewers publish their own verdicts;
+# by default a second person (an editor) must publish.
+FACTCHECK_SINGLE_REVIEWER_NEWSROOM = envbool("FACTCHECK_SINGLE_REVIEWER_NEWSROOM", False)
 
 LOGGING = {
     "version": 1,
