@@ -5,7 +5,6 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-
 from django.utils.html import format_html, format_html_join
 
 from claims import selectors
@@ -46,9 +45,15 @@ class ArticleAdmin(admin.ModelAdmin):
         "paragraph_count",
         "content_hash",
         "ingested_at",
-        "text",
+        "sourcing",
+        "annotated_text",
     )
-    exclude = ("html",)
+    fieldsets = (
+        (None, {"fields": ("title", "outlet", "byline", "published_at", "url", "language")}),
+        ("Sourcing report", {"fields": ("sourcing",)}),
+        ("Text with claims", {"fields": ("annotated_text",)}),
+        ("Ingestion", {"classes": ("collapse",), "fields": ("paragraph_count", "content_hash", "ingested_at")}),
+    )
     inlines = [CitationInline]
 
     def get_queryset(self, request):

@@ -20,7 +20,8 @@ from .rendering import render_rationale
 def rating_badge(rating):
     if rating is None:
         return format_html(
-            '<span class="rating-badge" style="border:1px solid #999;padding:1px 8px;border-radius:8px">{}</span>', "Unreviewed"
+            '<span class="rating-badge" style="border:1px solid #999;padding:1px 8px;border-radius:8px">{}</span>',
+            "Unreviewed",
         )
     return format_html(
         '<span class="rating-badge" style="background:{};color:#fff;padding:1px 8px;border-radius:8px">{}</span>',
@@ -46,7 +47,12 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ("canonical_url", "domain", "handle")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(citation_count=Count("citations"))
+            .order_by("domain", "canonical_url")
+        )
 
     @admin.display(ordering="citation_count", description="citations")
     def citation_count(self, source):
@@ -74,6 +80,21 @@ class SourcedFilter(admin.SimpleListFilter):
             return queryset.filter(source_count__gt=0)
         if self.value() == "no":
             return queryset.filter(source_count=0)
+        return queryset
+
+
+class RatingFilter(admin.SimpleListFilter):
+    title = "rating"
+    parameter_name = "rating"
+
+    def lookups(self, request, model_admin):
+        return [*((rating.slug, rating.label) for rating in Rating.objects.all()), ("unreviewed", "Unreviewed")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unreviewed":
+            return queryset.filter(current_verdict__isnull=True)
+        if self.value():
+            return queryset.filter(current_verdict__rating__slug=self.value())
         return queryset
 
 
@@ -135,7 +156,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_filter = (
         "status",
         "claim_type",
-        ("current_verdict__rating", admin.RelatedOnlyFieldListFilter),
+        RatingFilter,
         "checkworthy",
         SourcedFilter,
         AssignedFilter,
@@ -306,13 +327,22 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not Verdict:
             return super().save_formset(request, form, formset, change)
+        # The admin's change message reads these lists, which formset.save() would have filled.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for verdict_form in formset.forms:
-            if not verdict_form.has_changed() or verdict_form in formset.deleted_forms:
+            if verdict_form in formset.deleted_forms:
+                if verdict_form.instance.pk:
+                    formset.deleted_objects.append(verdict_form.instance)
+                    verdict_form.instance.delete()
                 continue
-            save_verdict_form(verdict_form, request.user, claim=form.instance)
-        for verdict_form in formset.deleted_forms:
-            if verdict_form.instance.pk:
-                verdict_form.instance.delete()
+            if not verdict_form.has_changed():
+                continue
+            is_new = verdict_form.instance.pk is None
+            verdict = save_verdict_form(verdict_form, request.user, claim=form.instance)
+            if is_new:
+                formset.new_objects.append(verdict)
+            else:
+                formset.changed_objects.append((verdict, verdict_form.changed_data))
 
 
 def save_verdict_form(verdict_form, user, claim=None):
