@@ -17,3 +17,13 @@ def article_detail(request, pk):
     except Article.DoesNotExist:
         raise Http404("No such article") from None
     return render(request, "articles/article_detail.html", {"article": article})
+
+
+def claim_detail(request, pk, slug):
+    from claims.models import Claim
+
+    try:
+        claim = Claim.objects.select_related("article", "current_verdict__rating").get(pk=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim") from None
+    return render(request, "claims/claim_detail.html", {"claim": claim})

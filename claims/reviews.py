@@ -158,6 +158,21 @@ def mark_in_review(claims, *, by):
     _set_claim_status([claim for claim in claims if claim.status == Claim.Status.NEW], Claim.Status.IN_REVIEW, by)
 
 
+def set_status(claims, status, *, by):
+    """Move claims in the queue; "published" is reached only by publishing a verdict."""
+    if status == Claim.Status.PUBLISHED:
+        raise ReviewError("A claim is published by publishing a verdict.", "invalid")
+    _set_claim_status(claims, status, by)
+
+
+def mark_checkworthy(claims, *, by):
+    for claim in claims:
+        claim.checkworthy = True
+        claim.not_checkworthy_reason = ""
+        claim._history_user = by
+        claim.save(update_fields=["checkworthy", "not_checkworthy_reason", "updated_at"])
+
+
 def mark_not_checkworthy(claims, *, reason, by):
     if not reason.strip():
         raise ReviewError("Say why these claims are not check-worthy.", "reason_required")

@@ -71,8 +71,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "articles",
     "claims",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +156,50 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
 # A newsroom with a single reviewer may let reviewers publish their own verdicts;
 # by default a second person (an editor) must publish.
 FACTCHECK_SINGLE_REVIEWER_NEWSROOM = envbool("FACTCHECK_SINGLE_REVIEWER_NEWSROOM", False)
+
+# Who publishes the fact checks, as named in ClaimReview markup.
+FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ModelPermissionsOrReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StandardPagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.FactcheckAutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    # Generous for people, a brake for runaway scripts.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("FACTCHECK_API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("FACTCHECK_API_USER_RATE", "1200/minute"),
+    },
+    "EXCEPTION_HANDLER": "api.errors.handle_exception",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "factcheck API",
+    "DESCRIPTION": "Articles, claims, sources, verdicts and ClaimReview for fact-checking tools.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "VerdictStatusEnum": "claims.models.Verdict.Status",
+        "ClaimTypeEnum": "claims.models.Claim.Type",
+        "SourceKindEnum": "claims.models.Source.Kind",
+    },
+}
 
 LOGGING = {
     "version": 1,

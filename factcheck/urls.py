@@ -1,7 +1,7 @@
 """The project's URL map: the admin, and the public pages."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from articles import views as article_views
 
@@ -12,5 +12,7 @@ admin.site.index_title = "Review desk"
 urlpatterns = [
     path("", article_views.home, name="home"),
     path("articles/<int:pk>/", article_views.article_detail, name="article-detail"),
+    path("claims/<int:pk>/<slug:slug>/", article_views.claim_detail, name="claim-detail"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]

@@ -1,0 +1,34 @@
+"""OpenAPI generation tweaks, so the schema describes every answer the API really gives.
+
+- Reads that anyone may make are documented as needing no credentials.
+- Every operation documents the JSON error body for the failures it can
+  meet: 400 (invalid fields or filters), 401/403 (writes), 404 (unknown id or
+  page), 429 (throttled).
+"""
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import permissions
+
+from .permissions import ModelPermissionsOrReadOnly
+from .serializers import ErrorSerializer
+
+
+class FactcheckAutoSchema(AutoSchema):
+    def get_auth(self):
+        auths = super().get_auth()
+        open_reads = any(isinstance(p, ModelPermissionsOrReadOnly) for p in self.view.get_permissions())
+        if open_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        codes = ["400", "404", "429"]
+        if self.method not in permissions.SAFE_METHODS:
+            codes += ["401", "403"]
+        for code in codes:
+            if code not in responses:
+                responses[code] = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+        return responses

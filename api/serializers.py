@@ -1,0 +1,249 @@
+"""Serializers: explicit fields, separate input serializers where input and output differ."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.models import Article
+from claims.models import Citation, Claim, Correction, Rating, Source, Verdict
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error: a message for people, a stable code for programs, and per-field messages for invalid input."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(child=serializers.JSONField(), required=False)
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ("slug", "label", "value", "definition", "colour")
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    citation_count = serializers.IntegerField(read_only=True, required=False)
+
+    class Meta:
+        model = Source
+        fields = ("id", "canonical_url", "domain", "kind", "handle", "citation_count")
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ("id", "canonical_url", "domain", "kind", "handle")
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = SourceBriefSerializer()
+
+    class Meta:
+        model = Citation
+        fields = ("id", "href", "anchor_text", "paragraph", "start", "end", "source")
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    previous_rating = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Correction
+        fields = ("note", "previous_rating", "previous_summary", "corrected_at")
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    rating = RatingSerializer()
+    evidence = SourceBriefSerializer(many=True)
+    reviewer = serializers.SerializerMethodField()
+    corrections = CorrectionSerializer(many=True)
+
+    class Meta:
+        model = Verdict
+        fields = (
+            "id",
+            "claim",
+            "rating",
+            "summary",
+            "rationale",
+            "evidence",
+            "reviewer",
+            "status",
+            "published_at",
+            "version",
+            "corrections",
+            "created_at",
+            "updated_at",
+        )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_reviewer(self, verdict):
+        return verdict.reviewer.get_username() if verdict.reviewer else None
+
+
+class VerdictInputSerializer(serializers.Serializer):
+    rating = serializers.SlugRelatedField(slug_field="slug", queryset=Rating.objects.all())
+    summary = serializers.CharField(max_length=280)
+    rationale = serializers.CharField(required=False, allow_blank=True, default="", max_length=20000)
+    evidence = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), many=True, required=False, default=list
+    )
+    evidence_urls = serializers.ListField(
+        child=serializers.URLField(max_length=2048), required=False, default=list, max_length=50
+    )
+
+
+class VerdictUpdateSerializer(serializers.Serializer):
+    rating = serializers.SlugRelatedField(slug_field="slug", queryset=Rating.objects.all(), required=False)
+    summary = serializers.CharField(max_length=280, required=False)
+    rationale = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    evidence_urls = serializers.ListField(
+        child=serializers.URLField(max_length=2048), required=False, default=list, max_length=50
+    )
+    correction_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    version = serializers.IntegerField(required=False, min_value=1, help_text="The version you read; or send If-Match.")
+
+
+class CorrectionInputSerializer(VerdictUpdateSerializer):
+    correction_note = serializers.CharField(max_length=5000)
+
+
+class NumberSerializer(serializers.Serializer):
+    value = serializers.FloatField()
+    unit = serializers.CharField()
+    qualifier = serializers.CharField(allow_blank=True)
+    subject = serializers.CharField(allow_blank=True)
+
+
+class SelectorSerializer(serializers.Serializer):
+    type = serializers.CharField(default="TextQuoteSelector")
+    exact = serializers.CharField()
+    prefix = serializers.CharField(allow_blank=True)
+    suffix = serializers.CharField(allow_blank=True)
+
+
+class CurrentVerdictSerializer(serializers.ModelSerializer):
+    rating = RatingSerializer()
+
+    class Meta:
+        model = Verdict
+        fields = ("id", "rating", "summary", "published_at")
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="claim_type", read_only=True)
+    selector = serializers.SerializerMethodField()
+    numbers = NumberSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(many=True, read_only=True)
+    current_verdict = CurrentVerdictSerializer(read_only=True, allow_null=True)
+    article_title = serializers.CharField(source="article.title", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = (
+            "id",
+            "url",
+            "article",
+            "article_title",
+            "text",
+            "type",
+            "claimant",
+            "target",
+            "paragraph",
+            "start",
+            "end",
+            "selector",
+            "checkworthiness",
+            "checkworthy",
+            "numbers",
+            "status",
+            "stale",
+            "sources",
+            "current_verdict",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = fields
+
+    @extend_schema_field(SelectorSerializer)
+    def get_selector(self, claim):
+        return {"type": "TextQuoteSelector", "exact": claim.text, "prefix": claim.prefix, "suffix": claim.suffix}
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, claim):
+        request = self.context.get("request")
+        path = claim.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+class ClaimUpdateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Claim.Status.choices, required=False)
+    checkworthy = serializers.BooleanField(required=False)
+    not_checkworthy_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+    citation_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = (
+            "id",
+            "url",
+            "title",
+            "outlet",
+            "byline",
+            "language",
+            "published_at",
+            "paragraph_count",
+            "content_hash",
+            "ingested_at",
+            "claim_count",
+            "citation_count",
+        )
+
+
+class ArticleDetailSerializer(serializers.ModelSerializer):
+    claims = ClaimSerializer(many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Article
+        fields = (
+            "id",
+            "url",
+            "title",
+            "outlet",
+            "byline",
+            "language",
+            "published_at",
+            "paragraph_count",
+            "content_hash",
+            "ingested_at",
+            "text",
+            "claims",
+            "citations",
+        )
+
+
+class ArticleInputSerializer(serializers.Serializer):
+    html = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, help_text="The article's HTML (a page or a fragment)."
+    )
+    file = serializers.FileField(required=False, help_text="Or the HTML as a file upload (multipart).")
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2048)
+
+    def validate(self, attrs):
+        if not attrs.get("html") and not attrs.get("file"):
+            raise serializers.ValidationError("Send the article as `html` or as a `file` upload.")
+        if attrs.get("html") and attrs.get("file"):
+            raise serializers.ValidationError("Send `html` or `file`, not both.")
+        return attrs
+
+
+class ClaimReviewSerializer(serializers.Serializer):
+    """ClaimReview JSON-LD; documented as an open object."""
+
+    def to_representation(self, instance):
+        return instance
