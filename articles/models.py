@@ -47,6 +47,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title or f"Article {self.pk}"
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("article-detail", args=[self.pk])
+
     def paragraphs(self):
         return self.text.split("\n\n") if self.text else []
 

@@ -6,8 +6,3 @@ from .models import Article
 def recent_articles(limit=50):
     """Newest articles with their claim and citation counts, in two queries at most."""
     return Article.objects.with_counts().defer("html", "text").order_by("-ingested_at", "-id")[:limit]
-
-
-def article_with_claims(pk):
-    """An article with its claims (and their sources) and citations prefetched."""
-    return Article.objects.prefetch_related("claims__sources", "citations__source").get(pk=pk)

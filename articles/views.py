@@ -1,29 +1,37 @@
-"""Public article pages. Thin: a selector reads, a template presents."""
+"""Public article pages. Thin: selectors read, templates present; article text is always escaped."""
 
 from django.http import Http404
 from django.shortcuts import render
 
+from claims import selectors as claim_selectors
+from claims.models import Claim
+
 from .models import Article
-from .selectors import article_with_claims, recent_articles
+from .selectors import recent_articles
 
 
-def home(request):
-    return render(request, "articles/home.html", {"articles": recent_articles()})
+def article_list(request):
+    return render(request, "articles/article_list.html", {"articles": recent_articles(100)})
 
 
 def article_detail(request, pk):
-    try:
-        article = article_with_claims(pk)
-    except Article.DoesNotExist:
-        raise Http404("No such article") from None
-    return render(request, "articles/article_detail.html", {"article": article})
-
-
-def claim_detail(request, pk, slug):
-    from claims.models import Claim
-
-    try:
-        claim = Claim.objects.select_related("article", "current_verdict__rating").get(pk=pk)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim") from None
-    return render(request, "claims/claim_detail.html", {"claim": claim})
+    article = Article.objects.filter(pk=pk).first()
+    if article is None:
+        raise Http404("No such article")
+    claims = list(claim_selectors.public_claims().filter(article=article).order_by("start"))
+    checkworthy = [claim for claim in claims if claim.checkworthy]
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "paragraphs": claim_selectors.article_with_highlights(
+                article, claims, link=lambda claim: claim.get_absolute_url(), popovers=True
+            ),
+            "claims": checkworthy,
+            "report": claim_selectors.sourcing_report(article),
+            "counts": claim_selectors.rating_counts(
+                Claim.objects.filter(article=article, stale=False, current_verdict__isnull=False)
+            ),
+        },
+    )

@@ -68,6 +68,9 @@ class Source(models.Model):
     def __str__(self):
         return self.canonical_url
 
+    def get_absolute_url(self):
+        return reverse("source-detail", args=[self.pk])
+
 
 class Citation(models.Model):
     """One link occurrence in an article: where its anchor text stands and what it points at."""
@@ -131,6 +134,9 @@ class Claim(models.Model):
     claimant = models.CharField(
         max_length=200, blank=True, help_text="Who asserts it; empty when the article itself does."
     )
+    claimant_slug = models.SlugField(
+        max_length=200, blank=True, editable=False, help_text="The claimant page's address."
+    )
     target = models.CharField(max_length=200, blank=True, help_text="Who it is about, if anyone.")
     paragraph = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
@@ -190,13 +196,25 @@ class Claim(models.Model):
             ),
             models.Index(fields=["claim_type"], name="claim_type_idx"),
             models.Index(fields=["claimant"], name="claim_claimant_idx"),
+            # Claimant pages list one person's claims.
+            models.Index(fields=["claimant_slug"], name="claim_claimant_slug_idx"),
         ]
 
     def __str__(self):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
 
+    def save(self, *args, **kwargs):
+        self.claimant_slug = slugify(self.claimant)
+        if kwargs.get("update_fields") is not None and "claimant" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "claimant_slug"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("claim-detail", args=[self.pk, slugify(self.text[:60]) or "claim"])
+        return reverse("claim-detail", args=[self.pk, self.slug])
+
+    @property
+    def slug(self):
+        return slugify(self.text[:60]) or "claim"
 
     @property
     def paragraph_text(self):

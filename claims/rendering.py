@@ -23,6 +23,7 @@ class Highlight:
     end: int
     attributes: dict = field(default_factory=dict)
     href: str = ""
+    suffix: str = ""  # safe HTML placed inside the mark after the text: a rating label, a popover
 
 
 def highlight(text, highlights):
@@ -41,7 +42,7 @@ def highlight(text, highlights):
         inner = escape(text[start:end])
         if item.href and is_safe_url(item.href):
             inner = f'<a href="{escape(item.href)}">{inner}</a>'
-        pieces.append(f"<mark{attributes}>{inner}</mark>")
+        pieces.append(f"<mark{attributes}>{inner}{item.suffix}</mark>")
         position = end
     pieces.append(escape(text[position:]))
     return mark_safe("".join(pieces))
@@ -62,6 +63,34 @@ def render_rationale(text):
 
 
 def is_safe_url(url):
-    """True for absolute http(s) URLs; ``javascript:``, ``data:`` and the like are never rendered as links."""
-    scheme, _, rest = (url or "").strip().partition(":")
+    """True for absolute http(s) URLs and site-relative paths; ``javascript:``, ``data:`` and the like never become links."""
+    url = (url or "").strip()
+    if url.startswith("/") and not url.startswith("//"):
+        return True
+    scheme, _, rest = url.partition(":")
     return scheme.lower() in SAFE_SCHEMES and rest.startswith("//")
+
+
+def rating_chart_svg(counts, *, bar_height=18, gap=8, label_width=100, bar_width=160):
+    """Verdicts by rating as an accessible SVG bar chart (``counts`` from ``selectors.rating_counts``).
+
+    Server-rendered, so it needs no script or chart library; the title and each
+    bar's text carry the numbers for screen readers and for colour-blind readers.
+    """
+    largest = max((item.count for item in counts), default=0)
+    rows = []
+    for index, item in enumerate(counts):
+        y = index * (bar_height + gap)
+        width = (bar_width * item.count / largest) if largest else 0
+        rows.append(
+            f'<g><text x="0" y="{y + bar_height - 4}">{escape(item.rating.label)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{width:.1f}" height="{bar_height}" fill="{escape(item.rating.colour)}"></rect>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_height - 4}">{item.count}</text></g>'
+        )
+    height = max(1, len(counts)) * (bar_height + gap)
+    total_width = label_width + bar_width + 40
+    summary = ", ".join(f"{escape(item.rating.label)}: {item.count}" for item in counts)
+    return mark_safe(
+        f'<svg class="chart" role="img" aria-label="Verdicts by rating. {summary}" viewBox="0 0 {total_width} {height}" '
+        f'width="{total_width}" height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
+    )

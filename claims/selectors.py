@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.html import format_html
 
-from .models import Claim, Verdict
+from .models import Claim, Correction, Rating
 from .rendering import Highlight, highlight
 from .sources import SourceKind
 
@@ -53,8 +54,13 @@ def claim_in_context(claim):
     return highlight(paragraph, [Highlight(claim.start - start, claim.end - start, {"class": "claim"})])
 
 
-def article_with_highlights(article, claims, link=None):
-    """Each paragraph of ``article`` as safe HTML with its check-worthy claims marked by their current rating."""
+def article_with_highlights(article, claims, link=None, popovers=False):
+    """Each paragraph of ``article`` as safe HTML with its check-worthy claims marked by their current rating.
+
+    The rating is carried three ways, so colour is never the only one: the
+    highlight's colour, a visible label after the claim, and the popover
+    (``popovers=True``) with the verdict summary that opens on hover and focus.
+    """
     by_paragraph = {}
     for claim in claims:
         if claim.checkworthy and not claim.stale:
@@ -66,16 +72,27 @@ def article_with_highlights(article, claims, link=None):
         for claim in by_paragraph.get(index, []):
             verdict = claim.current_verdict
             label = verdict.rating.label if verdict else "Unreviewed"
-            attributes = {
-                "data-claim": claim.pk,
-                "data-rating": verdict.rating.slug if verdict else "unreviewed",
-                "title": label,
-            }
+            attributes = {"data-claim": claim.pk, "data-rating": verdict.rating.slug if verdict else "unreviewed"}
             if verdict:
                 attributes["style"] = (
-                    f"background-color: {verdict.rating.colour}33; border-bottom: 3px solid {verdict.rating.colour}"
+                    f"background-color: {verdict.rating.colour}26; border-bottom-color: {verdict.rating.colour}"
                 )
-            marks.append(Highlight(claim.start - offset, claim.end - offset, attributes, link(claim) if link else ""))
+            suffix = ""
+            if popovers:
+                summary = verdict.summary if verdict else "Not reviewed yet."
+                suffix = format_html(
+                    '<span class="rating-label">[{}]</span><span class="pop" role="tooltip" id="pop-{}"><strong>{}</strong>: {}</span>',
+                    label,
+                    claim.pk,
+                    label,
+                    summary,
+                )
+                attributes["aria-describedby"] = f"pop-{claim.pk}"
+            else:
+                attributes["title"] = label
+            marks.append(
+                Highlight(claim.start - offset, claim.end - offset, attributes, link(claim) if link else "", suffix)
+            )
         rendered.append(highlight(paragraph, marks))
         offset += len(paragraph) + 2
     return rendered
@@ -130,15 +147,106 @@ def is_primary(source, claimant):
     return False
 
 
-def checks_for_claim(claim):
-    return claim.consistency_checks.all()
-
-
-def verdicts_newest_first():
-    return Prefetch(
-        "verdicts", queryset=Verdict.objects.select_related("rating", "reviewer").order_by("-created_at", "-id")
+def public_claims():
+    """Claims as readers see them: current (published) verdict and article joined, sources prefetched."""
+    return (
+        Claim.objects.filter(stale=False)
+        .select_related("article", "current_verdict__rating", "current_verdict__reviewer")
+        .prefetch_related("sources")
     )
 
 
-def published_filter():
-    return Q(status=Verdict.Status.PUBLISHED)
+def latest_published(limit=10):
+    """Claims whose current verdict was published most recently."""
+    return (
+        public_claims().filter(current_verdict__isnull=False).order_by("-current_verdict__published_at", "-id")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class RatingCount:
+    rating: object
+    count: int
+    width: float
+
+
+def rating_counts(claims=None, chart_width=200):
+    """Each rating with how many current verdicts carry it, and a bar width for the chart."""
+    queryset = Claim.objects.filter(stale=False, current_verdict__isnull=False) if claims is None else claims
+    totals = dict(queryset.values_list("current_verdict__rating").annotate(n=Count("id")).order_by())
+    largest = max(totals.values(), default=0)
+    return [
+        RatingCount(
+            rating, totals.get(rating.pk, 0), (chart_width * totals.get(rating.pk, 0) / largest) if largest else 0
+        )
+        for rating in Rating.objects.order_by("order", "id")
+    ]
+
+
+def claim_page(pk):
+    """A claim with everything its public page shows, or None."""
+    return (
+        public_claims()
+        .prefetch_related(
+            "consistency_checks",
+            "current_verdict__evidence",
+            Prefetch("current_verdict__corrections", queryset=Correction.objects.select_related("previous_rating")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def claims_of_claimant(slug):
+    return (
+        public_claims().filter(claimant_slug=slug).order_by("-current_verdict__published_at", "-checkworthiness", "id")
+    )
+
+
+def claims_citing(source):
+    return public_claims().filter(sources=source).order_by("-checkworthiness", "id")
+
+
+def search_claims(query="", *, rating="", claim_type="", claimant="", vendor="sqlite"):
+    """Check-worthy claims matching words, optionally by rating, type and claimant.
+
+    On PostgreSQL the words go through full-text search (``websearch`` syntax,
+    English stemming, the GIN index of migration 0007), ranked; elsewhere each
+    word must appear in the text or the claimant.
+    """
+    claims = public_claims().filter(checkworthy=True)
+    if rating == "unreviewed":
+        claims = claims.filter(current_verdict__isnull=True)
+    elif rating:
+        claims = claims.filter(current_verdict__rating__slug=rating)
+    if claim_type:
+        claims = claims.filter(claim_type=claim_type)
+    if claimant:
+        claims = claims.filter(claimant__icontains=claimant)
+    query = query.strip()[:200]
+    if not query:
+        return claims.order_by("-current_verdict__published_at", "-checkworthiness", "id")
+    if vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("text", "claimant", config="english")
+        search = SearchQuery(query, config="english", search_type="websearch")
+        return (
+            claims.annotate(search=vector, rank=SearchRank(vector, search))
+            .filter(search=search)
+            .order_by("-rank", "id")
+        )
+    for word in query.split()[:10]:
+        claims = claims.filter(Q(text__icontains=word) | Q(claimant__icontains=word))
+    return claims.order_by("-checkworthiness", "id")
+
+
+def surrounding_sentences(claim):
+    """The claim's paragraph split around the claim: (before, claim, after), plain text."""
+    text = claim.article.text
+    start = paragraph_start(text, claim.paragraph)
+    if start is None or text[claim.start : claim.end] != claim.text:
+        return "", claim.text, ""
+    end = text.find("\n\n", start)
+    end = len(text) if end == -1 else end
+    return text[start : claim.start], claim.text, text[claim.end : end]

@@ -6,6 +6,7 @@ these functions do (re-extraction).
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .extraction import extract_claims
@@ -123,6 +124,7 @@ UPDATED_ON_REEXTRACTION = [
     "stale",
     "claim_type",
     "claimant",
+    "claimant_slug",
     "target",
     "checkworthiness",
     "checkworthy",
@@ -159,6 +161,7 @@ def _copy_position(claim, candidate):
 def _copy_extracted_fields(claim, candidate):
     claim.claim_type = candidate.type
     claim.claimant = candidate.claimant[:200]
+    claim.claimant_slug = slugify(claim.claimant)
     claim.target = candidate.target[:200]
     claim.checkworthiness = candidate.checkworthiness
     claim.checkworthy = candidate.checkworthy

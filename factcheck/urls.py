@@ -1,18 +1,31 @@
-"""The project's URL map: the admin, and the public pages."""
+"""The project's URL map: public pages, feeds, the admin and the API."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles import views as article_views
+from claims import views as claim_views
+from claims.feeds import LatestVerdictsAtomFeed, LatestVerdictsFeed
+from claims.sitemaps import SITEMAPS
 
 admin.site.site_header = "factcheck review"
 admin.site.site_title = "factcheck"
 admin.site.index_title = "Review desk"
 
 urlpatterns = [
-    path("", article_views.home, name="home"),
+    path("", claim_views.home, name="home"),
+    path("articles/", article_views.article_list, name="article-list"),
     path("articles/<int:pk>/", article_views.article_detail, name="article-detail"),
-    path("claims/<int:pk>/<slug:slug>/", article_views.claim_detail, name="claim-detail"),
+    path("claims/<int:pk>/<slug:slug>/", claim_views.claim_detail, name="claim-detail"),
+    path("claimants/<slug:slug>/", claim_views.claimant_detail, name="claimant-detail"),
+    path("sources/<int:pk>/", claim_views.source_detail, name="source-detail"),
+    path("search/", claim_views.search, name="search"),
+    path("methodology/", claim_views.methodology, name="methodology"),
+    path("feeds/verdicts.rss", LatestVerdictsFeed(), name="feed-rss"),
+    path("feeds/verdicts.atom", LatestVerdictsAtomFeed(), name="feed-atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", claim_views.robots, name="robots"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
 ]

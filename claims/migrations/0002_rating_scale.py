@@ -9,7 +9,7 @@ SCALE = [
         "Mostly true",
         4,
         "The claim is accurate but needs clarification or additional information.",
-        "#4d8f2a",
+        "#3b7a1e",
     ),
     (
         "half-true",

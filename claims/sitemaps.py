@@ -1,0 +1,45 @@
+"""sitemap.xml: claim pages with published verdicts, articles, and the fixed pages."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from articles.models import Article
+
+from . import selectors
+
+
+class ClaimSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+    limit = 5000
+
+    def items(self):
+        return selectors.public_claims().filter(current_verdict__isnull=False).order_by("id")
+
+    def lastmod(self, claim):
+        return claim.current_verdict.published_at
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        return Article.objects.only("id", "ingested_at").order_by("id")
+
+    def lastmod(self, article):
+        return article.ingested_at
+
+
+class PageSitemap(Sitemap):
+    priority = 0.4
+
+    def items(self):
+        return ["home", "methodology", "search"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {"claims": ClaimSitemap, "articles": ArticleSitemap, "pages": PageSitemap}

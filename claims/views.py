@@ -1,0 +1,123 @@
+"""Public pages for readers: home, claim, claimant, source, search, methodology.
+
+Thin views: a selector reads, a template presents. Only published verdicts
+appear; drafts never leave the review desk.
+"""
+
+import json
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from . import selectors
+from .claimreview import claim_review
+from .models import Claim, Rating, Source
+from .rendering import render_rationale
+
+SEARCH_PAGE_SIZE = 20
+
+
+def home(request):
+    return render(
+        request,
+        "claims/home.html",
+        {
+            "latest": selectors.latest_published(10),
+            "counts": selectors.rating_counts(),
+            "ratings": Rating.objects.all(),
+        },
+    )
+
+
+def claim_detail(request, pk, slug):
+    claim = selectors.claim_page(pk)
+    if claim is None:
+        raise Http404("No such claim")
+    if slug != claim.slug:
+        return redirect(claim, permanent=True)
+    verdict = claim.current_verdict
+    before, _claim_text, after = selectors.surrounding_sentences(claim)
+    json_ld = None
+    if verdict is not None:
+        review = claim_review(verdict, base_url=request.build_absolute_uri("/").rstrip("/"))
+        # </script> cannot close the block: "<" is escaped inside JSON strings.
+        json_ld = mark_safe(json.dumps(review, ensure_ascii=False).replace("<", "\\u003c"))
+    return render(
+        request,
+        "claims/claim_detail.html",
+        {
+            "claim": claim,
+            "verdict": verdict,
+            "rationale": render_rationale(verdict.rationale) if verdict else "",
+            "before": before,
+            "after": after,
+            "json_ld": json_ld,
+            "description": escape(verdict.summary if verdict else claim.text[:200]),
+        },
+    )
+
+
+def claimant_detail(request, slug):
+    claims = list(selectors.claims_of_claimant(slug)[:500])
+    if not claims:
+        raise Http404("No claims by this claimant")
+    return render(
+        request,
+        "claims/claimant_detail.html",
+        {
+            "claimant": claims[0].claimant,
+            "claims": claims,
+            "counts": [
+                c
+                for c in selectors.rating_counts(
+                    Claim.objects.filter(claimant_slug=slug, current_verdict__isnull=False)
+                )
+                if c.count
+            ],
+        },
+    )
+
+
+def source_detail(request, pk):
+    source = get_object_or_404(Source, pk=pk)
+    return render(
+        request, "claims/source_detail.html", {"source": source, "claims": selectors.claims_citing(source)[:500]}
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "")
+    rating = request.GET.get("rating", "")
+    claim_type = request.GET.get("type", "")
+    claimant = request.GET.get("claimant", "")
+    results = selectors.search_claims(
+        query, rating=rating, claim_type=claim_type, claimant=claimant, vendor=connection.vendor
+    )
+    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "claims/search.html",
+        {
+            "query": query,
+            "rating": rating,
+            "type": claim_type,
+            "claimant": claimant,
+            "page": page,
+            "ratings": Rating.objects.all(),
+            "types": Claim.Type.choices,
+        },
+    )
+
+
+def methodology(request):
+    return render(request, "claims/methodology.html", {"ratings": Rating.objects.all()})
+
+
+def robots(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    body = f"User-agent: *\nDisallow: /admin/\nDisallow: /api/v1/\nAllow: /\n\nSitemap: {sitemap}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
