@@ -28,8 +28,10 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A browser per test: Playwright's event loop must be gone before the next test's
+    database setup, whose connection bookkeeping is context-local."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         message = f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium) to run browser tests"
         if os.environ.get("CI"):

@@ -16,7 +16,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, 
 
 
 @pytest.fixture
-def published(live_server):
+def published(django_db_serialized_rollback, live_server):
     article = ingest_article(SEED_PATH.read_bytes())
     reviewer = User.objects.create_user("rita")
     editor = User.objects.create_user("eddie", first_name="Eddie", last_name="Editor")
@@ -34,7 +34,7 @@ def published(live_server):
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_reader_goes_from_home_to_claim_sources_claimant_and_search(browser, live_server, published, artifacts, device):
+def test_reader_goes_from_home_to_claim_sources_claimant_and_search(published, live_server, browser, artifacts, device):
     page = browser.new_page(viewport=VIEWPORTS[device])
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
