@@ -5,11 +5,14 @@ or a session, with the same permissions as the admin. Detail responses carry
 an ETag; a write whose If-Match names an older ETag gets 412.
 """
 
+from datetime import UTC, timedelta
+
 from django import forms
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -41,6 +44,7 @@ IF_MATCH = OpenApiParameter(
     "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The ETag you read; a stale one gets 412."
 )
 REQUEST_SLACK = 64 * 1024
+MAX_UTC_OFFSET = timedelta(hours=14)
 # Ids in URLs are positive 64-bit integers; anything else is a 404 before it reaches the database.
 ID_PATTERN = "[0-9]{1,18}"  # JSON quoting and multipart framing around the HTML itself
 
@@ -76,6 +80,26 @@ class IdFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, normalised to UTC; offsets no real time zone has (over 14 hours) are invalid input."""
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        offset = parsed.utcoffset()
+        if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+            raise forms.ValidationError("The time zone offset is out of range.", code="invalid")
+        try:
+            return parsed.astimezone(UTC) if offset is not None else parsed
+        except OverflowError:
+            raise forms.ValidationError("The date is out of range.", code="invalid") from None
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 def strict_boolean(**kwargs):
     """A true/false filter that answers 400 to anything else, instead of silently not filtering."""
     return filters.TypedChoiceFilter(
@@ -86,8 +110,8 @@ def strict_boolean(**kwargs):
 class ArticleFilter(filters.FilterSet):
     outlet = filters.CharFilter(lookup_expr="iexact")
     language = filters.CharFilter()
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Article
@@ -160,10 +184,10 @@ class ClaimFilter(filters.FilterSet):
     checkworthy = strict_boolean()
     has_sources = strict_boolean(method="filter_has_sources")
     stale = strict_boolean()
-    created_after = filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    published_after = filters.IsoDateTimeFilter(field_name="article__published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="article__published_at", lookup_expr="lt")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="article__published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="article__published_at", lookup_expr="lt")
     search = filters.CharFilter(method="filter_search", help_text="Words in the claim's text or claimant.")
     article = IdFilter(
         field_name="article_id", min_value=1, max_value=2**63 - 1, help_text="Claims of this article id."
@@ -269,8 +293,8 @@ def verdicts_queryset(user):
 class VerdictFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=Verdict.Status.choices)
     rating = filters.CharFilter(field_name="rating__slug")
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     claim = IdFilter(field_name="claim_id", min_value=1, max_value=2**63 - 1)
 
     class Meta:
