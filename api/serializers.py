@@ -182,26 +182,27 @@ class ClaimUpdateSerializer(serializers.Serializer):
     not_checkworthy_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
+ARTICLE_FIELDS = (
+    "id",
+    "url",
+    "title",
+    "outlet",
+    "byline",
+    "language",
+    "published_at",
+    "paragraph_count",
+    "content_hash",
+    "ingested_at",
+)
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     claim_count = serializers.IntegerField(read_only=True)
     citation_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Article
-        fields = (
-            "id",
-            "url",
-            "title",
-            "outlet",
-            "byline",
-            "language",
-            "published_at",
-            "paragraph_count",
-            "content_hash",
-            "ingested_at",
-            "claim_count",
-            "citation_count",
-        )
+        fields = (*ARTICLE_FIELDS, "claim_count", "citation_count")
 
 
 class ArticleDetailSerializer(serializers.ModelSerializer):
@@ -210,21 +211,7 @@ class ArticleDetailSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = (
-            "id",
-            "url",
-            "title",
-            "outlet",
-            "byline",
-            "language",
-            "published_at",
-            "paragraph_count",
-            "content_hash",
-            "ingested_at",
-            "text",
-            "claims",
-            "citations",
-        )
+        fields = (*ARTICLE_FIELDS, "text", "claims", "citations")
 
 
 class ArticleInputSerializer(serializers.Serializer):
