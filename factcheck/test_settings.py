@@ -14,3 +14,5 @@ STORAGES = {
 
 # Throttling is tested on its own; elsewhere it would only make tests flaky.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}  # noqa: F405
+# The test client speaks plain HTTP; the redirect itself is covered by the deploy-check test.
+SECURE_SSL_REDIRECT = False
