@@ -518,6 +518,7 @@ def _resolve(href, base_url):
         return None
     try:
         parts = urlsplit(href)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port such as "https://m:ailchi.mp"
     except ValueError:
         return None
     if not parts.hostname:

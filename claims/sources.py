@@ -160,7 +160,10 @@ def canonical_url(url):
     parts = urlsplit(url.strip())
     scheme = (parts.scheme or "https").lower()
     host = _canonical_host(parts.hostname or "")
-    port = parts.port if parts.port and parts.port not in {80, 443} else None
+    try:
+        port = parts.port if parts.port and parts.port not in {80, 443} else None
+    except ValueError:
+        port = None  # a malformed port is dropped rather than trusted
     netloc = f"{host}:{port}" if port else host
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
     query = [

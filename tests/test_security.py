@@ -17,7 +17,9 @@ PRODUCTION_ENV = {
 
 
 def test_deploy_check_is_clean_with_production_settings():
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="factcheck.settings")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

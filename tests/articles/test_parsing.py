@@ -115,3 +115,10 @@ def test_undecodable_input_raises_a_clear_error(data, reason):
         decode_html(data)
     assert raised.value.reason == reason
     assert raised.value.message
+
+
+def test_links_with_a_malformed_port_are_not_citations():
+    article = parse_article(
+        '<p><a href="https://m:ailchi.mp/x">release</a> and <a href="https://ok.example:8080/y">data</a></p>'
+    )
+    assert [link.href for link in article.links] == ["https://ok.example:8080/y"]
