@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import selectors
+from .caching import cache_public_page
 from .claimreview import claim_review
 from .models import Claim, Rating, Source
 from .rendering import render_rationale
@@ -21,6 +22,7 @@ from .rendering import render_rationale
 SEARCH_PAGE_SIZE = 20
 
 
+@cache_public_page
 def home(request):
     return render(
         request,
@@ -33,6 +35,7 @@ def home(request):
     )
 
 
+@cache_public_page
 def claim_detail(request, pk, slug):
     claim = selectors.claim_page(pk)
     if claim is None:
@@ -61,6 +64,7 @@ def claim_detail(request, pk, slug):
     )
 
 
+@cache_public_page
 def claimant_detail(request, slug):
     claims = list(selectors.claims_of_claimant(slug)[:500])
     if not claims:
@@ -82,6 +86,7 @@ def claimant_detail(request, slug):
     )
 
 
+@cache_public_page
 def source_detail(request, pk):
     source = get_object_or_404(Source, pk=pk)
     return render(
@@ -89,6 +94,7 @@ def source_detail(request, pk):
     )
 
 
+@cache_public_page
 def search(request):
     query = request.GET.get("q", "")
     rating = request.GET.get("rating", "")
@@ -113,6 +119,7 @@ def search(request):
     )
 
 
+@cache_public_page
 def methodology(request):
     return render(request, "claims/methodology.html", {"ratings": Rating.objects.all()})
 

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.security.ContentSecurityPolicyMiddleware",
     "factcheck.security.LoginThrottleMiddleware",
+    "factcheck.routing.PublicReadsMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -123,6 +124,14 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # Public pages read from a replica; the admin, the API and every write use the primary.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["factcheck.routing.PublicReadsToReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -184,6 +193,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "factcheck"}
     )
 }
+
+# Anonymous public pages are cached this long; publishing a verdict invalidates them all at once.
+PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
 # The same limit guards the CLI, the admin and the API: a news article is tens
 # of kilobytes; 5 MB leaves room for bloated pages without inviting abuse.

@@ -16,3 +16,5 @@ STORAGES = {
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}  # noqa: F405
 # The test client speaks plain HTTP; the redirect itself is covered by the deploy-check test.
 SECURE_SSL_REDIRECT = False
+# Page caching is exercised by its own tests; elsewhere it would leak pages between tests.
+PUBLIC_PAGE_CACHE_SECONDS = 0
