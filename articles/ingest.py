@@ -45,7 +45,7 @@ def ingest(html, *, url=None):
         raise IngestError("empty", "The article is empty.")
     url = normalise_url(url)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    existing = Article.objects.filter(content_hash=content_hash).first()
+    existing = Article.objects.filter(content_hash=content_hash).defer("html", "text").first()
     if existing is not None:
         return IngestResult(existing, created=False)
 

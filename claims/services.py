@@ -214,8 +214,13 @@ def _store_quotations_and_checks(article, extraction, claims):
         )
         for quotation in extraction.quotations
     )
-    for check in extraction.checks:
-        stored = ConsistencyCheck.objects.create(
-            article=article, kind=check.kind, ok=check.ok, detail=check.detail[:500]
-        )
-        stored.claims.set([claims[index] for index in check.claims])
+    checks = ConsistencyCheck.objects.bulk_create(
+        ConsistencyCheck(article=article, kind=check.kind, ok=check.ok, detail=check.detail[:500])
+        for check in extraction.checks
+    )
+    through = ConsistencyCheck.claims.through
+    through.objects.bulk_create(
+        through(consistencycheck_id=stored.pk, claim_id=claims[index].pk)
+        for stored, check in zip(checks, extraction.checks, strict=True)
+        for index in dict.fromkeys(check.claims)
+    )
