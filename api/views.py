@@ -9,7 +9,8 @@ from datetime import UTC, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
+from django.db import connections
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -24,6 +25,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
+from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -33,7 +35,8 @@ from articles.models import Article
 from claims import reviews
 from claims.claimreview import claim_review
 from claims.models import Citation, Claim, Rating, Source, Verdict
-from claims.selectors import claims_for_list
+from claims.pagination import LargeTablePagination
+from claims.selectors import claims_for_list, matching, with_sources
 
 from . import serializers as api
 from .errors import PayloadTooLarge, PreconditionFailed
@@ -134,7 +137,7 @@ class ArticleViewSet(
     def get_queryset(self):
         if self.action == "retrieve":
             return Article.objects.prefetch_related(
-                Prefetch("claims", queryset=claims_for_list().prefetch_related("sources").order_by("start")),
+                Prefetch("claims", queryset=claims_for_list().order_by("start")),
                 Prefetch("citations", queryset=Citation.objects.select_related("source")),
             )
         return Article.objects.with_counts().defer("html", "text")
@@ -205,13 +208,11 @@ class ClaimFilter(filters.FilterSet):
 
     @extend_schema_field({"type": "string", "enum": ["true", "false"]})
     def filter_has_sources(self, queryset, name, value):
-        return queryset.filter(source_count__gt=0) if value else queryset.filter(source_count=0)
+        return with_sources(queryset, cited=value)
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_search(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(Q(text__icontains=word) | Q(claimant__icontains=word))
-        return queryset
+        return matching(queryset, value, vendor=connections[queryset.db].vendor)
 
 
 @extend_schema_view(
@@ -221,12 +222,13 @@ class ClaimFilter(filters.FilterSet):
 class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
+    pagination_class = LargeTablePagination
     filterset_class = ClaimFilter
     ordering_fields = ["checkworthiness", "created_at", "id"]
     ordering = ["-checkworthiness", "id"]
 
     def get_queryset(self):
-        return claims_for_list().prefetch_related("sources")
+        return claims_for_list()
 
     def retrieve(self, request, *args, **kwargs):
         claim = self.get_object()
@@ -428,6 +430,15 @@ class RatingViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
 
+class ClaimReviewFeedPagination(CursorPagination):
+    """A feed crawled front to back: cursors, no counting of every published verdict."""
+
+    ordering = ("-published_at", "-id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
 CLAIM_REVIEW = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description="A schema.org ClaimReview JSON-LD object (https://schema.org/ClaimReview).",
@@ -444,6 +455,7 @@ class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimReviewSerializer
     filter_backends = []
+    pagination_class = ClaimReviewFeedPagination
 
     def get_queryset(self):
         return (

@@ -25,6 +25,8 @@ def setup(database_url=None):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    # Production settings serve hashed static files from a manifest, as a deployment would.
+    call_command("collectstatic", interactive=False, verbosity=0)
     return url
 
 
@@ -47,9 +49,21 @@ def _create_database(url):
 
 def empty_tables():
     """Remove the articles, claims and sources a previous run left, keeping the rating scale and groups."""
+    from django.db import connection
+
     from articles.models import Article
     from claims.models import Claim, Source, Verdict
 
+    if connection.vendor == "postgresql":
+        tables = [
+            Article._meta.db_table,
+            Source._meta.db_table,
+            Claim.history.model._meta.db_table,
+            Verdict.history.model._meta.db_table,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+        return
     Article.objects.all().delete()
     Claim.history.model.objects.all().delete()
     Verdict.history.model.objects.all().delete()

@@ -17,15 +17,20 @@ import time
 from _django import empty_tables, setup
 
 BATCH = 5000
-WORDS = (
-    "council budget turnout mayor election transit housing schools water taxes police parks report vote share".split()
-)
+COMMON = "the council said budget turnout mayor election report vote share city state".split()
+SYLLABLES = "ba ko ri ten mar lo vi sen da pu el or an ti ca ne mo ru sa ve".split()
+# A few thousand rarer words, so full-text search meets realistic selectivity rather than a 15-word vocabulary.
+RARE = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:8]})
+TOPICS = "transit housing schools water taxes police parks".split()
 NAMES = ["Ana Rivera", "Tom Becker", "Luis Ortega", "Maria Lopez", "James Walsh", "Priya Patel", "Chen Wong", ""]
 TYPES = ["fact", "statistic", "quote", "accusation", "vote_share"]
 
 
 def sentence(rng, number):
-    words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 18)))
+    words = " ".join(
+        rng.choice(TOPICS) if rng.random() < 0.05 else rng.choice(RARE) if rng.random() < 0.4 else rng.choice(COMMON)
+        for _ in range(rng.randint(8, 18))
+    )
     return f"{words.capitalize()} rose {number}% in {rng.randint(1990, 2025)}."
 
 

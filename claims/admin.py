@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import reviews, selectors
 from .forms import ClaimActionForm, VerdictForm
 from .models import Citation, Claim, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
+from .pagination import LargeTablePaginator
 from .rendering import render_rationale
 
 
@@ -76,10 +77,8 @@ class SourcedFilter(admin.SimpleListFilter):
         return [("yes", "Cites a source"), ("no", "Unsourced")]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(source_count__gt=0)
-        if self.value() == "no":
-            return queryset.filter(source_count=0)
+        if self.value() in {"yes", "no"}:
+            return selectors.with_sources(queryset, cited=self.value() == "yes")
         return queryset
 
 
@@ -167,6 +166,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("article", "assigned_to", "sources")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
     list_per_page = 50
+    paginator = LargeTablePaginator
+    show_full_result_count = False  # a second COUNT(*) of a million rows per page view
     action_form = ClaimActionForm
     actions = ("assign_to_me", "mark_in_review", "mark_not_checkworthy", "publish_latest_verdict")
     inlines = [VerdictInline]
@@ -243,9 +244,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def rating(self, claim):
         return rating_badge(claim.current_verdict.rating if claim.current_verdict else None)
 
-    @admin.display(description="sources", ordering="source_count")
+    @admin.display(description="sources")
     def sources(self, claim):
-        return claim.source_count or format_html('<strong style="color:#b35900">unsourced</strong>')
+        return len(claim.sources.all()) or format_html('<strong style="color:#b35900">unsourced</strong>')
 
     @admin.display(description="in context")
     def in_context(self, claim):

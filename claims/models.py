@@ -194,6 +194,10 @@ class Claim(models.Model):
                 name="claim_review_queue_idx",
                 condition=models.Q(checkworthy=True, stale=False),
             ),
+            # Lists ordered by score (the API's default order, the queue's tie-break).
+            models.Index(fields=["-checkworthiness", "id"], name="claim_score_idx"),
+            # The admin's default order: check-worthy first, by status, highest score first.
+            models.Index(fields=["-checkworthy", "status", "-checkworthiness", "id"], name="claim_admin_order_idx"),
             models.Index(fields=["claim_type"], name="claim_type_idx"),
             models.Index(fields=["claimant"], name="claim_claimant_idx"),
             # Claimant pages list one person's claims.
@@ -297,6 +301,10 @@ class Verdict(models.Model):
         indexes = [
             # The current verdict: a claim's newest published verdict.
             models.Index(fields=["claim", "status", "-published_at"], name="verdict_current_idx"),
+            # Feeds of published verdicts, newest first.
+            models.Index(
+                fields=["-published_at", "-id"], name="verdict_published_idx", condition=models.Q(status="published")
+            ),
         ]
 
     def __str__(self):

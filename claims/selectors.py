@@ -7,7 +7,7 @@ so a page's query count does not grow with its rows.
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils.html import format_html
 
 from .models import Claim, Correction, Rating
@@ -18,10 +18,19 @@ PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
 
 
 def claims_for_list():
-    """Claims with what a list row shows: article, current rating, assignee and source count."""
-    return Claim.objects.select_related("article", "current_verdict__rating", "assigned_to").annotate(
-        source_count=Count("sources", distinct=True)
-    )
+    """Claims with what a list row shows: article, current rating, assignee and cited sources.
+
+    Sources are prefetched (one query per page) rather than counted with a
+    GROUP BY, which would aggregate the whole table before the page is cut:
+    at a million claims that is seconds instead of milliseconds.
+    """
+    return Claim.objects.select_related("article", "current_verdict__rating", "assigned_to").prefetch_related("sources")
+
+
+def with_sources(claims, cited=True):
+    """Claims that cite at least one source (or, with ``cited=False``, none), as an EXISTS test."""
+    cites = Exists(Claim.sources.through.objects.filter(claim_id=OuterRef("pk")))
+    return claims.filter(cites) if cited else claims.filter(~cites)
 
 
 def review_queue():
@@ -223,22 +232,31 @@ def search_claims(query="", *, rating="", claim_type="", claimant="", vendor="sq
         claims = claims.filter(claim_type=claim_type)
     if claimant:
         claims = claims.filter(claimant__icontains=claimant)
+    if not query.strip():
+        return claims.order_by("-current_verdict__published_at", "-checkworthiness", "id")
+    return matching(claims, query, vendor=vendor, ranked=True)
+
+
+def matching(claims, query, *, vendor, ranked=False):
+    """Claims whose text or claimant match the words of ``query``.
+
+    PostgreSQL: full-text search in ``websearch`` syntax with English stemming,
+    on the expression the GIN index of migration 0007 covers; ``ranked``
+    orders by relevance. Elsewhere every word must appear as a substring.
+    """
     query = query.strip()[:200]
     if not query:
-        return claims.order_by("-current_verdict__published_at", "-checkworthiness", "id")
+        return claims
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         vector = SearchVector("text", "claimant", config="english")
         search = SearchQuery(query, config="english", search_type="websearch")
-        return (
-            claims.annotate(search=vector, rank=SearchRank(vector, search))
-            .filter(search=search)
-            .order_by("-rank", "id")
-        )
+        claims = claims.annotate(search=vector).filter(search=search)
+        return claims.annotate(rank=SearchRank(vector, search)).order_by("-rank", "id") if ranked else claims
     for word in query.split()[:10]:
         claims = claims.filter(Q(text__icontains=word) | Q(claimant__icontains=word))
-    return claims.order_by("-checkworthiness", "id")
+    return claims.order_by("-checkworthiness", "id") if ranked else claims
 
 
 def surrounding_sentences(claim):

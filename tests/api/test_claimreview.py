@@ -33,7 +33,7 @@ def test_one_claim_review(api, published):
 
 def test_feed_is_paginated_and_lists_only_current_published_verdicts(api, published, seed_article):
     body = api.get("/api/v1/claimreview/").json()
-    assert body["count"] == 1
+    assert len(body["results"]) == 1 and body["next"] is None  # cursor pagination: no total count
     assert_claim_review(body["results"][0], published.claim)
     unreviewed = seed_article.claims.exclude(pk=published.claim_id).first()
     assert api.get(f"/api/v1/claimreview/{unreviewed.pk}/").status_code == 404
