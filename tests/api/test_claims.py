@@ -68,7 +68,8 @@ def test_claim_list_query_count_is_constant(api, seed_article, published, django
     Claim.objects.bulk_create(
         [Claim(article=seed_article, text="abcde", paragraph=0, start=i * 10, end=i * 10 + 5) for i in range(60)]
     )
-    with django_assert_max_num_queries(3):  # count, page with joins, sources prefetch
+    # count (on PostgreSQL: the planner's estimate first, then an exact count when small), page with joins, sources
+    with django_assert_max_num_queries(4):
         response = api.get("/api/v1/claims/", {"page_size": 50})
     assert len(response.json()["results"]) == 50
 
