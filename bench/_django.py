@@ -16,6 +16,8 @@ def setup(database_url=None):
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("FACTCHECK_API_ANON_RATE", "100000000/minute")
+    os.environ.setdefault("FACTCHECK_API_USER_RATE", "100000000/minute")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
     if url.startswith("postgres"):
         _create_database(url)

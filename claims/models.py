@@ -198,7 +198,8 @@ class Claim(models.Model):
             models.Index(fields=["-checkworthiness", "id"], name="claim_score_idx"),
             # The admin's default order: check-worthy first, by status, highest score first.
             models.Index(fields=["-checkworthy", "status", "-checkworthiness", "id"], name="claim_admin_order_idx"),
-            models.Index(fields=["claim_type"], name="claim_type_idx"),
+            # Claims of one type by score (API and admin type filters).
+            models.Index(fields=["claim_type", "-checkworthiness", "id"], name="claim_type_score_idx"),
             models.Index(fields=["claimant"], name="claim_claimant_idx"),
             # Claimant pages list one person's claims.
             models.Index(fields=["claimant_slug"], name="claim_claimant_slug_idx"),

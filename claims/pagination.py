@@ -12,7 +12,7 @@ from django.db import connections
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
-ESTIMATE_ABOVE = 100_000
+ESTIMATE_ABOVE = 10_000
 
 
 def estimated_count(queryset):

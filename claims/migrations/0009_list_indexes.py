@@ -5,20 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
-        ('claims', '0008_claim_score_index'),
+        ("articles", "0001_initial"),
+        ("claims", "0008_claim_score_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['-checkworthy', 'status', '-checkworthiness', 'id'], name='claim_admin_order_idx'),
+            model_name="claim",
+            index=models.Index(
+                fields=["-checkworthy", "status", "-checkworthiness", "id"], name="claim_admin_order_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='verdict',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['-published_at', '-id'], name='verdict_published_idx'),
+            model_name="verdict",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["-published_at", "-id"],
+                name="verdict_published_idx",
+            ),
         ),
     ]
