@@ -20,6 +20,7 @@ from _django import setup
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args()
     os.environ["PUBLIC_PAGE_CACHE_SECONDS"] = "0"
     setup()
@@ -64,6 +65,8 @@ def main():
     print(f"{claim_count:,} claims, {Article.objects.count():,} articles (max claim id {max_claim:,})")
     print(f"{'page':34} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for name, client, url in pages:
+        if args.only.lower() not in name.lower():
+            continue
         for _ in range(3):
             client.get(url())
         timings = []
