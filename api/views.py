@@ -342,7 +342,11 @@ class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def partial_update(self, request, *args, **kwargs):
         verdict = self.get_object()
         require_permission(request, "claims.change_verdict")
-        payload = api.VerdictUpdateSerializer(data=request.data)
+        return self.apply_update(request, verdict, api.VerdictUpdateSerializer)
+
+    def apply_update(self, request, verdict, serializer_class):
+        """Validate ``request.data`` with ``serializer_class`` and update the verdict at the version the client read."""
+        payload = serializer_class(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         version = self.expected_version(request, verdict, data.pop("version", None))
@@ -384,20 +388,7 @@ class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         require_permission(request, "claims.publish_verdict")
         if not verdict.is_published:
             raise ValidationError({"detail": ["Only a published verdict is corrected; edit the draft instead."]})
-        payload = api.CorrectionInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        version = self.expected_version(request, verdict, data.pop("version", None))
-        verdict = reviews.update_verdict(
-            verdict,
-            by=request.user,
-            expected_version=version,
-            correction_note=data.pop("correction_note"),
-            evidence_urls=data.pop("evidence_urls", []),
-            **data,
-        )
-        verdict = self.get_queryset().get(pk=verdict.pk)
-        return with_etag(Response(self.get_serializer(verdict).data), verdict)
+        return self.apply_update(request, verdict, api.CorrectionInputSerializer)
 
 
 class SourceFilter(filters.FilterSet):
