@@ -36,7 +36,7 @@ from claims import reviews
 from claims.claimreview import claim_review
 from claims.models import Citation, Claim, Rating, Source, Verdict
 from claims.pagination import LargeTablePagination
-from claims.selectors import claims_for_list, matching, with_sources
+from claims.selectors import claims_for_list, matching, with_rating, with_sources
 
 from . import serializers as api
 from .errors import PayloadTooLarge, PreconditionFailed
@@ -204,7 +204,7 @@ class ClaimFilter(filters.FilterSet):
     def filter_rating(self, queryset, name, value):
         if value == "unreviewed":
             return queryset.filter(current_verdict__isnull=True)
-        return queryset.filter(current_verdict__rating__slug=value)
+        return with_rating(queryset, value)
 
     @extend_schema_field({"type": "string", "enum": ["true", "false"]})
     def filter_has_sources(self, queryset, name, value):

@@ -93,7 +93,7 @@ class RatingFilter(admin.SimpleListFilter):
         if self.value() == "unreviewed":
             return queryset.filter(current_verdict__isnull=True)
         if self.value():
-            return queryset.filter(current_verdict__rating__slug=self.value())
+            return selectors.with_rating(queryset, self.value())
         return queryset
 
 

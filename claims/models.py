@@ -198,6 +198,12 @@ class Claim(models.Model):
             models.Index(fields=["-checkworthiness", "id"], name="claim_score_idx"),
             # The admin's default order: check-worthy first, by status, highest score first.
             models.Index(fields=["-checkworthy", "status", "-checkworthiness", "id"], name="claim_admin_order_idx"),
+            # The same order over reviewed claims only, for filters by rating (a tenth of the table).
+            models.Index(
+                fields=["-checkworthy", "status", "-checkworthiness", "id"],
+                name="claim_reviewed_order_idx",
+                condition=models.Q(current_verdict__isnull=False),
+            ),
             # Claims of one type by score (API and admin type filters).
             models.Index(fields=["claim_type", "-checkworthiness", "id"], name="claim_type_score_idx"),
             models.Index(fields=["claimant"], name="claim_claimant_idx"),

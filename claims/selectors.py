@@ -27,6 +27,15 @@ def claims_for_list():
     return Claim.objects.select_related("article", "current_verdict__rating", "assigned_to").prefetch_related("sources")
 
 
+def with_rating(claims, slug):
+    """Claims whose current verdict has the rating ``slug``.
+
+    The explicit "has a current verdict" lets PostgreSQL walk the partial
+    index of reviewed claims instead of every claim in the table.
+    """
+    return claims.filter(current_verdict__isnull=False, current_verdict__rating__slug=slug)
+
+
 def with_sources(claims, cited=True):
     """Claims that cite at least one source (or, with ``cited=False``, none), as an EXISTS test."""
     cites = Exists(Claim.sources.through.objects.filter(claim_id=OuterRef("pk")))
@@ -227,7 +236,7 @@ def search_claims(query="", *, rating="", claim_type="", claimant="", vendor="sq
     if rating == "unreviewed":
         claims = claims.filter(current_verdict__isnull=True)
     elif rating:
-        claims = claims.filter(current_verdict__rating__slug=rating)
+        claims = with_rating(claims, rating)
     if claim_type:
         claims = claims.filter(claim_type=claim_type)
     if claimant:
