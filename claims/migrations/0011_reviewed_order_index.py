@@ -5,16 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
-        ('claims', '0010_type_score_index'),
+        ("articles", "0001_initial"),
+        ("claims", "0010_type_score_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('current_verdict__isnull', False)), fields=['-checkworthy', 'status', '-checkworthiness', 'id'], name='claim_reviewed_order_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("current_verdict__isnull", False)),
+                fields=["-checkworthy", "status", "-checkworthiness", "id"],
+                name="claim_reviewed_order_idx",
+            ),
         ),
     ]
