@@ -69,6 +69,14 @@ def with_etag(response, obj):
     return response
 
 
+class ETagRetrieveMixin:
+    """Detail responses carry the ETag a later If-Match must name."""
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return with_etag(Response(self.get_serializer(obj).data), obj)
+
+
 def require_permission(request, permission):
     if not request.user.is_authenticated:
         raise NotAuthenticated()
@@ -219,7 +227,7 @@ class ClaimFilter(filters.FilterSet):
     list=extend_schema(summary="List claims", description="Filter, search and order the claims of all articles."),
     retrieve=extend_schema(summary="A claim with its anchors, numbers, sources and current verdict"),
 )
-class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
     pagination_class = LargeTablePagination
@@ -229,10 +237,6 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         return claims_for_list()
-
-    def retrieve(self, request, *args, **kwargs):
-        claim = self.get_object()
-        return with_etag(Response(self.get_serializer(claim).data), claim)
 
     @extend_schema(
         summary="Change a claim's review status",
@@ -310,7 +314,7 @@ class VerdictFilter(filters.FilterSet):
     ),
     retrieve=extend_schema(summary="A verdict"),
 )
-class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class VerdictViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.VerdictSerializer
     filterset_class = VerdictFilter
@@ -318,10 +322,6 @@ class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_queryset(self):
         return verdicts_queryset(self.request.user)
-
-    def retrieve(self, request, *args, **kwargs):
-        verdict = self.get_object()
-        return with_etag(Response(self.get_serializer(verdict).data), verdict)
 
     def expected_version(self, request, verdict, body_version):
         """The version the client read: from If-Match, else the body's ``version``, else the current one."""

@@ -70,8 +70,6 @@ SHARE_PROMPT = re.compile(r"\bshare this (?:post|article|story)\b|\bfollow us on
 PARAGRAPH_TAGS = {"p", "li", "blockquote", "dd", "pre"}
 BLOCK_TAGS = PARAGRAPH_TAGS | {"div", "ul", "ol", "dl", "table", "section", "article", "main", "h1", "h2", "h3"}
 MIN_PARAGRAPH_CHARS = 2
-WHITESPACE = re.compile(r"\s+")
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 DELETE_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 META_CHARSET_WINDOW = 4096
 
@@ -300,7 +298,7 @@ def _parse_date(value):
 
 
 def _clean(text):
-    return WHITESPACE.sub(" ", INVISIBLE.sub("", text or "")).strip()
+    return " ".join((text or "").translate(DELETE_INVISIBLE).split())
 
 
 def _domain(url):

@@ -139,6 +139,23 @@ class VerdictInline(admin.StackedInline):
         return request.user.has_perm("claims.delete_verdict")
 
 
+# What the extractor decided: shown to reviewers, never edited by hand.
+EXTRACTION_FIELDS = (
+    "article",
+    "text",
+    "paragraph",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "checkworthiness",
+    "features",
+    "stale",
+    "created_at",
+    "updated_at",
+)
+
+
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
     list_display = (
@@ -193,41 +210,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "Extraction",
             {
                 "classes": ("collapse",),
-                "fields": (
-                    "article",
-                    "text",
-                    "paragraph",
-                    "start",
-                    "end",
-                    "prefix",
-                    "suffix",
-                    "checkworthiness",
-                    "features",
-                    "stale",
-                    "created_at",
-                    "updated_at",
-                ),
+                "fields": EXTRACTION_FIELDS,
             },
         ),
     )
-    readonly_fields = (
-        "in_context",
-        "cited_sources",
-        "numbers_table",
-        "checks",
-        "article",
-        "text",
-        "paragraph",
-        "start",
-        "end",
-        "prefix",
-        "suffix",
-        "checkworthiness",
-        "features",
-        "stale",
-        "created_at",
-        "updated_at",
-    )
+    readonly_fields = ("in_context", "cited_sources", "numbers_table", "checks", *EXTRACTION_FIELDS)
 
     def get_queryset(self, request):
         return selectors.claims_for_list()

@@ -98,20 +98,8 @@ class Citation(models.Model):
 
 
 class ClaimQuerySet(models.QuerySet):
-    def checkworthy(self):
-        return self.filter(checkworthy=True)
-
-    def review_queue(self):
-        """Check-worthy claims nobody has reviewed yet, most check-worthy first."""
-        return self.filter(
-            checkworthy=True, stale=False, status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW]
-        ).order_by("-checkworthiness", "id")
-
     def with_verdict_count(self):
         return self.annotate(verdict_count=models.Count("verdicts"))
-
-    def with_related(self):
-        return self.select_related("article").prefetch_related("sources")
 
 
 class Claim(models.Model):

@@ -42,14 +42,6 @@ def with_sources(claims, cited=True):
     return claims.filter(cites) if cited else claims.filter(~cites)
 
 
-def review_queue():
-    return (
-        claims_for_list()
-        .filter(checkworthy=True, stale=False, status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW])
-        .order_by("-checkworthiness", "id")
-    )
-
-
 def paragraph_start(article_text, index):
     """Offset of paragraph ``index`` in an article text whose paragraphs are separated by a blank line."""
     position = 0
