@@ -1,23 +1,27 @@
 """Ingestion: HTML in, a stored article with its citations, sources and claims out.
 
-The one write path for articles. The CLI, the admin and the API all call
-``ingest``; parsing and extraction run before the transaction opens, so the
-transaction itself is short and either stores everything or nothing.
+The one write path for articles. The admin and the API call ``ingest`` for
+one article; the CLI and background jobs call ``ingest_many`` for a stream of
+them. Parsing and extraction run before a transaction opens, so transactions
+are short and either store everything or nothing.
 """
 
 import hashlib
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from claims.extraction import extract_claims
-from claims.services import store_extraction
+from claims.extraction import Extraction, extract_claims
+from claims.services import store_extractions
 
 from .errors import IngestError
 from .models import Article
-from .parsing import decode_html, parse_article
+from .parsing import ParsedArticle, decode_html, parse_article
 
 TITLE_FALLBACK_WORDS = 12
 
@@ -26,6 +30,30 @@ TITLE_FALLBACK_WORDS = 12
 class IngestResult:
     article: Article
     created: bool
+    claim_count: int = 0
+
+
+@dataclass(frozen=True)
+class _Received:
+    """An article's HTML decoded and checked, before the costly part."""
+
+    text: str
+    url: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class _SameAs:
+    """The same HTML as an earlier page of the batch."""
+
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    received: _Received
+    parsed: ParsedArticle
+    extraction: Extraction
 
 
 def ingest_article(html, url=None):
@@ -39,40 +67,137 @@ def ingest(html, *, url=None):
     Raises ``IngestError`` for input that cannot become an article: too
     large, empty, binary, undecodable, or with a URL that is not http(s).
     """
+    received = _receive(html, url)
+    existing = Article.objects.filter(content_hash=received.content_hash).defer("html", "text").first()
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    return _store_one(_analyse(received))
+
+
+def ingest_many(pages, *, batch_size=100, workers=1):
+    """Ingest a stream of ``(key, html, url)`` and yield ``(key, IngestResult or IngestError)`` in order.
+
+    For bulk loads: each batch of ``batch_size`` articles is stored in one
+    transaction with one insert per table, and with ``workers`` > 1 the next
+    batch is parsed in worker processes while this one is written. Only one
+    batch is held in memory at a time, so memory stays flat however long the
+    stream. A batch that meets a concurrent writer of the same HTML falls back
+    to storing its articles one by one, so every article still lands once.
+    """
+    pages = iter(pages)
+    pool = _pool(workers) if workers > 1 else None
+    try:
+        pending = _start_batch(list(islice(pages, batch_size)), pool)
+        while pending:
+            following = _start_batch(list(islice(pages, batch_size)), pool)
+            yield from _finish_batch(pending)
+            pending = following
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _pool(workers):
+    # Forked workers inherit the configured Django and the loaded extractor; they never touch the database.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _start_batch(batch, pool):
+    """Decode and deduplicate a batch, and start analysing its new articles (in the pool, or lazily here)."""
+    if not batch:
+        return None
+    outcomes = {}
+    received = {}
+    for key, html, url in batch:
+        try:
+            received[key] = _receive(html, url)
+        except IngestError as error:
+            outcomes[key] = error
+    stored = Article.objects.filter(content_hash__in={r.content_hash for r in received.values()}).defer("html", "text")
+    existing = {article.content_hash: article for article in stored}
+    new = {}
+    for key, page in received.items():
+        if page.content_hash in existing:
+            outcomes[key] = IngestResult(existing[page.content_hash], created=False)
+        elif page.content_hash in new.values():
+            outcomes[key] = _SameAs(page.content_hash)  # known once the first copy is stored
+        else:
+            new[key] = page.content_hash
+    analyses = {key: (pool.submit(_analyse, received[key]) if pool else received[key]) for key in new}
+    return [key for key, _, _ in batch], outcomes, analyses
+
+
+def _finish_batch(pending):
+    keys, outcomes, analyses = pending
+    analysed = [
+        analysis.result() if isinstance(analysis, Future) else _analyse(analysis) for analysis in analyses.values()
+    ]
+    try:
+        with transaction.atomic():
+            results = _store(analysed)
+    except IntegrityError:
+        # Another process stored some of these meanwhile: one transaction each, the losers return the winner.
+        results = [_store_one(item) for item in analysed]
+    by_hash = {item.received.content_hash: result for item, result in zip(analysed, results, strict=True)}
+    outcomes.update(zip(analyses, results, strict=True))
+    for key in keys:
+        outcome = outcomes[key]
+        if isinstance(outcome, _SameAs):
+            outcome = IngestResult(by_hash[outcome.content_hash].article, created=False)
+        yield key, outcome
+
+
+def _receive(html, url):
     check_size(html)
     text = decode_html(html)
     if not text.strip():
         raise IngestError("empty", "The article is empty.")
-    url = normalise_url(url)
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    existing = Article.objects.filter(content_hash=content_hash).defer("html", "text").first()
-    if existing is not None:
-        return IngestResult(existing, created=False)
+    return _Received(text, normalise_url(url), hashlib.sha256(text.encode("utf-8")).hexdigest())
 
-    parsed = parse_article(text, url)
-    extraction = extract_claims(parsed.paragraphs, parsed.text)
+
+def _analyse(received):
+    parsed = parse_article(received.text, received.url)
+    return _Analysed(received, parsed, extract_claims(parsed.paragraphs, parsed.text))
+
+
+def _store_one(analysed):
     try:
         with transaction.atomic():
-            article = Article.objects.create(
-                url=url or "",
-                title=parsed.title or _title_from_text(parsed.text),
-                outlet=parsed.outlet,
-                byline=parsed.byline,
-                language=parsed.language,
-                published_at=parsed.published_at,
-                html=text,
-                text=parsed.text,
-                paragraph_count=len(parsed.paragraphs),
-                content_hash=content_hash,
-            )
-            store_extraction(article, parsed, extraction)
+            return _store([analysed])[0]
     except IntegrityError:
         # Another process stored the same HTML between our lookup and our insert.
-        existing = Article.objects.filter(content_hash=content_hash).first()
+        existing = Article.objects.filter(content_hash=analysed.received.content_hash).first()
         if existing is None:
             raise
         return IngestResult(existing, created=False)
-    return IngestResult(article, created=True)
+
+
+def _store(analysed):
+    """Store analysed articles, which must be new, with one insert per table; the caller holds the transaction."""
+    articles = Article.objects.bulk_create(_new_article(item) for item in analysed)
+    claims = store_extractions(
+        [(article, item.parsed, item.extraction) for article, item in zip(articles, analysed, strict=True)]
+    )
+    return [
+        IngestResult(article, created=True, claim_count=len(article_claims))
+        for article, article_claims in zip(articles, claims, strict=True)
+    ]
+
+
+def _new_article(item):
+    parsed = item.parsed
+    return Article(
+        url=item.received.url or "",
+        title=parsed.title or _title_from_text(parsed.text),
+        outlet=parsed.outlet,
+        byline=parsed.byline,
+        language=parsed.language,
+        published_at=parsed.published_at,
+        html=item.received.text,
+        text=parsed.text,
+        paragraph_count=len(parsed.paragraphs),
+        content_hash=item.received.content_hash,
+    )
 
 
 def check_size(html):

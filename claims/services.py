@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from .bulkcopy import insert_rows
 from .extraction import extract_claims
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
 from .sources import describe_source
@@ -35,13 +36,64 @@ def ensure_sources(hrefs):
 
 
 def store_extraction(article, parsed, extraction):
-    """Citations, claims, quotations and checks of a freshly stored article."""
-    sources = ensure_sources({link.href for link in parsed.links})
-    _store_citations(article, parsed, sources)
-    claims = bulk_create_with_history([_new_claim(article, candidate) for candidate in extraction.claims], Claim)
-    _store_claim_sources(zip(claims, extraction.claims, strict=True), sources)
-    _store_quotations_and_checks(article, extraction, claims)
-    return claims
+    """Citations, claims, quotations and checks of a freshly stored article; returns the new claims' ids."""
+    return store_extractions([(article, parsed, extraction)])[0]
+
+
+def store_extractions(items):
+    """``store_extraction`` for many ``(article, parsed, extraction)`` at once: one insert per table, not per article.
+
+    Returns each article's new claim ids, in the order of ``items``.
+    """
+    sources = ensure_sources({link.href for _, parsed, _ in items for link in parsed.links})
+    _store_citations(items, sources)
+    now = timezone.now()
+    rows = [
+        {"article_id": article.pk, "created_at": now, "updated_at": now, **_position(c), **_extracted_fields(c)}
+        for article, _, extraction in items
+        for c in extraction.claims
+    ]
+    ids = insert_rows(Claim, rows)
+    _store_creation_history(ids, rows, now)
+    ids_by_item = []
+    for _, _, extraction in items:
+        ids_by_item.append(ids[: len(extraction.claims)])
+        ids = ids[len(extraction.claims) :]
+    _store_claim_sources(
+        (
+            pair
+            for claim_ids, (_, _, extraction) in zip(ids_by_item, items, strict=True)
+            for pair in zip(claim_ids, extraction.claims, strict=True)
+        ),
+        sources,
+    )
+    _store_quotations_and_checks(
+        [
+            (article, extraction, claim_ids)
+            for claim_ids, (article, _, extraction) in zip(ids_by_item, items, strict=True)
+        ]
+    )
+    return ids_by_item
+
+
+def _store_creation_history(ids, rows, now):
+    """The "created" history row of each claim, as ``bulk_create_with_history`` writes it."""
+    history = Claim.history.model
+    tracked = {field.attname for field in history.tracked_fields}
+    insert_rows(
+        history,
+        [
+            {
+                **{name: value for name, value in row.items() if name in tracked},
+                "id": claim_id,
+                "history_date": now,
+                "history_type": "+",
+                "history_change_reason": "",
+                "history_user_id": None,
+            }
+            for claim_id, row in zip(ids, rows, strict=True)
+        ],
+    )
 
 
 @transaction.atomic
@@ -65,7 +117,7 @@ def reextract_article(article):
 
     sources = ensure_sources({link.href for link in parsed.links})
     article.citations.all().delete()
-    _store_citations(article, parsed, sources)
+    _store_citations([(article, parsed, extraction)], sources)
 
     old_claims = list(article.claims.with_verdict_count())
     by_anchor = {(c.text, c.prefix, c.suffix): c for c in old_claims}
@@ -105,12 +157,14 @@ def reextract_article(article):
         bulk_update_with_history([claim for claim, _ in matched], Claim, fields=UPDATED_ON_REEXTRACTION)
     pairs = matched + list(zip(new_claims, [candidate for _, candidate in created], strict=True))
     Claim.sources.through.objects.filter(claim__in=[claim for claim, _ in matched]).delete()
-    _store_claim_sources(pairs, sources)
+    _store_claim_sources([(claim.pk, candidate) for claim, candidate in pairs], sources)
 
     article.quotations.all().delete()
     article.consistency_checks.all().delete()
     by_candidate = {id(candidate): claim for claim, candidate in pairs}
-    _store_quotations_and_checks(article, extraction, [by_candidate[id(candidate)] for candidate in extraction.claims])
+    _store_quotations_and_checks(
+        [(article, extraction, [by_candidate[id(candidate)].pk for candidate in extraction.claims])]
+    )
     return {"matched": len(matched), "created": len(new_claims), "stale": len(stale), "deleted": len(deleted)}
 
 
@@ -135,92 +189,110 @@ UPDATED_ON_REEXTRACTION = [
 
 
 def _new_claim(article, candidate):
-    claim = Claim(article=article)
-    _copy_position(claim, candidate)
-    _copy_extracted_fields(claim, candidate)
-    return claim
+    return Claim(article=article, **_position(candidate), **_extracted_fields(candidate))
 
 
 def _update_claim(claim, candidate):
-    _copy_position(claim, candidate)
+    changes = _position(candidate)
+    if claim.status == Claim.Status.NEW and not claim.verdict_count:
+        changes.update(_extracted_fields(candidate))
+    for name, value in changes.items():
+        setattr(claim, name, value)
     claim.stale = False
     claim.updated_at = timezone.now()
-    if claim.status == Claim.Status.NEW and not claim.verdict_count:
-        _copy_extracted_fields(claim, candidate)
 
 
-def _copy_position(claim, candidate):
-    claim.text = candidate.text
-    claim.paragraph = candidate.paragraph
-    claim.start = candidate.start
-    claim.end = candidate.end
-    claim.prefix = candidate.prefix
-    claim.suffix = candidate.suffix
+def _position(candidate):
+    return {
+        "text": candidate.text,
+        "paragraph": candidate.paragraph,
+        "start": candidate.start,
+        "end": candidate.end,
+        "prefix": candidate.prefix,
+        "suffix": candidate.suffix,
+    }
 
 
-def _copy_extracted_fields(claim, candidate):
-    claim.claim_type = candidate.type
-    claim.claimant = candidate.claimant[:200]
-    claim.claimant_slug = slugify(claim.claimant)
-    claim.target = candidate.target[:200]
-    claim.checkworthiness = candidate.checkworthiness
-    claim.checkworthy = candidate.checkworthy
-    claim.checkworthiness_features = candidate.features
-    claim.numbers = [
-        {"value": number.value, "unit": number.unit, "qualifier": number.qualifier, "subject": number.subject}
-        for number in candidate.numbers
-    ]
+def _extracted_fields(candidate):
+    claimant = candidate.claimant[:200]
+    return {
+        "claim_type": candidate.type,
+        "claimant": claimant,
+        "claimant_slug": slugify(claimant),
+        "target": candidate.target[:200],
+        "checkworthiness": candidate.checkworthiness,
+        "checkworthy": candidate.checkworthy,
+        "checkworthiness_features": candidate.features,
+        "numbers": [
+            {"value": number.value, "unit": number.unit, "qualifier": number.qualifier, "subject": number.subject}
+            for number in candidate.numbers
+        ],
+    }
 
 
-def _store_citations(article, parsed, sources):
-    paragraph_of = {}
-    for paragraph in parsed.paragraphs:
-        for link in paragraph.links:
-            paragraph_of[(link.start, link.end)] = paragraph.index
-    Citation.objects.bulk_create(
-        Citation(
-            article=article,
-            source=sources[link.href],
-            href=link.href[:2048],
-            anchor_text=link.text[:1000],
-            paragraph=paragraph_of[(link.start, link.end)],
-            start=link.start,
-            end=link.end,
-        )
-        for link in parsed.links
+def _store_citations(items, sources):
+    insert_rows(
+        Citation,
+        [
+            {
+                "article_id": article.pk,
+                "source_id": sources[link.href].pk,
+                "href": link.href[:2048],
+                "anchor_text": link.text[:1000],
+                "paragraph": paragraph.index,
+                "start": link.start,
+                "end": link.end,
+            }
+            for article, parsed, _ in items
+            for paragraph in parsed.paragraphs
+            for link in paragraph.links
+        ],
     )
 
 
 def _store_claim_sources(pairs, sources):
-    by_canonical = {source.canonical_url: source for source in sources.values()}
-    through = Claim.sources.through
-    rows = []
-    for claim, candidate in pairs:
-        for url in candidate.sources:
-            if url in by_canonical:
-                rows.append(through(claim_id=claim.pk, source_id=by_canonical[url].pk))
-    through.objects.bulk_create(rows, ignore_conflicts=True)
+    source_ids = {source.canonical_url: source.pk for source in sources.values()}
+    insert_rows(
+        Claim.sources.through,
+        [
+            {"claim_id": claim_id, "source_id": source_ids[url]}
+            for claim_id, candidate in pairs
+            for url in dict.fromkeys(candidate.sources)
+            if url in source_ids
+        ],
+    )
 
 
-def _store_quotations_and_checks(article, extraction, claims):
-    Quotation.objects.bulk_create(
-        Quotation(
-            article=article,
-            text=quotation.text,
-            speaker=quotation.speaker[:200],
-            paragraph=quotation.paragraph,
-            start=quotation.start,
-            end=quotation.end,
-        )
-        for quotation in extraction.quotations
+def _store_quotations_and_checks(items):
+    """Quotations and consistency checks for ``(article, extraction, claim ids)`` items, ids in candidate order."""
+    insert_rows(
+        Quotation,
+        [
+            {
+                "article_id": article.pk,
+                "text": quotation.text,
+                "speaker": quotation.speaker[:200],
+                "paragraph": quotation.paragraph,
+                "start": quotation.start,
+                "end": quotation.end,
+            }
+            for article, extraction, _ in items
+            for quotation in extraction.quotations
+        ],
     )
-    checks = ConsistencyCheck.objects.bulk_create(
-        ConsistencyCheck(article=article, kind=check.kind, ok=check.ok, detail=check.detail[:500])
-        for check in extraction.checks
+    checks = [(article, check, claim_ids) for article, extraction, claim_ids in items for check in extraction.checks]
+    check_ids = insert_rows(
+        ConsistencyCheck,
+        [
+            {"article_id": article.pk, "kind": check.kind, "ok": check.ok, "detail": check.detail[:500]}
+            for article, check, _ in checks
+        ],
     )
-    through = ConsistencyCheck.claims.through
-    through.objects.bulk_create(
-        through(consistencycheck_id=stored.pk, claim_id=claims[index].pk)
-        for stored, check in zip(checks, extraction.checks, strict=True)
-        for index in dict.fromkeys(check.claims)
+    insert_rows(
+        ConsistencyCheck.claims.through,
+        [
+            {"consistencycheck_id": check_id, "claim_id": claim_ids[index]}
+            for check_id, (_, check, claim_ids) in zip(check_ids, checks, strict=True)
+            for index in dict.fromkeys(check.claims)
+        ],
     )

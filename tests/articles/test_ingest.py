@@ -68,7 +68,7 @@ def test_same_html_in_another_encoding_is_the_same_article():
 
 def test_a_failure_half_way_leaves_no_rows(seed_html):
     with (
-        mock.patch("articles.ingest.store_extraction", side_effect=RuntimeError("disk full")),
+        mock.patch("articles.ingest.store_extractions", side_effect=RuntimeError("disk full")),
         pytest.raises(RuntimeError),
     ):
         ingest_article(seed_html)

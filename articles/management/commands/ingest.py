@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.errors import IngestError
-from articles.ingest import ingest
-from claims.models import Claim, Source
+from articles.ingest import ingest_many
+from claims.models import Source
 
 ARTICLE_SUFFIXES = {".html", ".htm", ".txt", ".xhtml"}
 
@@ -22,32 +22,43 @@ def article_files(paths):
             yield path
 
 
-def ingest_files(paths, *, url=None, progress=True, stderr=None):
-    """Ingest each file; a file that fails is reported and skipped. Returns a summary dict."""
+def ingest_files(paths, *, url=None, progress=True, stderr=None, workers=1, batch_size=100):
+    """Ingest each file, in batches; a file that fails is reported and skipped. Returns a summary dict."""
     files = list(article_files(paths))
     sources_before = Source.objects.count()
     summary = {"files": len(files), "created": 0, "existing": 0, "claims": 0, "failed": []}
+    with tqdm(total=len(files), desc="Ingesting", unit="file", disable=not progress, file=stderr) as bar:
+        pages = _read_pages(files, url, summary["failed"], bar)
+        for path, outcome in ingest_many(pages, batch_size=batch_size, workers=workers):
+            bar.update()
+            if isinstance(outcome, IngestError):
+                summary["failed"].append((path, outcome.reason, outcome.message))
+            elif outcome.created:
+                summary["created"] += 1
+                summary["claims"] += outcome.claim_count
+            else:
+                summary["existing"] += 1
+    summary["sources"] = Source.objects.count() - sources_before
+    return summary
+
+
+def _read_pages(files, url, failed, bar):
+    """``(path, bytes, url)`` for each readable file, read only as ingestion reaches it."""
     limit = settings.FACTCHECK_MAX_ARTICLE_BYTES
-    for path in tqdm(files, desc="Ingesting", unit="file", disable=not progress, file=stderr):
+    for path in files:
         try:
             if not path.exists():
                 raise IngestError("missing", "No such file.")
-            if path.stat().st_size > limit:
-                raise IngestError("too_large", f"{path.stat().st_size:,} bytes is over the {limit:,}-byte limit.")
-            result = ingest(path.read_bytes(), url=url)
+            size = path.stat().st_size
+            if size > limit:
+                raise IngestError("too_large", f"{size:,} bytes is over the {limit:,}-byte limit.")
+            yield path, path.read_bytes(), url
         except IngestError as error:
-            summary["failed"].append((path, error.reason, error.message))
-            continue
+            failed.append((path, error.reason, error.message))
+            bar.update()
         except OSError as error:
-            summary["failed"].append((path, "unreadable", error.strerror or str(error)))
-            continue
-        if result.created:
-            summary["created"] += 1
-            summary["claims"] += Claim.objects.filter(article=result.article).count()
-        else:
-            summary["existing"] += 1
-    summary["sources"] = Source.objects.count() - sources_before
-    return summary
+            failed.append((path, "unreadable", error.strerror or str(error)))
+            bar.update()
 
 
 class Command(BaseCommand):
@@ -57,11 +68,24 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path, help="HTML files, or folders searched for .html/.htm/.txt")
         parser.add_argument("--url", help="the source URL, when ingesting a single file")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--workers", type=int, default=1, help="processes that parse and extract while the database is written"
+        )
+        parser.add_argument("--batch-size", type=int, default=100, help="articles stored per transaction")
 
-    def handle(self, *args, paths, url, no_progress, verbosity, **options):
+    def handle(self, *args, paths, url, no_progress, workers, batch_size, verbosity, **options):
         if url and len(paths) > 1:
             raise CommandError("--url names one article; give a single file with it.")
-        summary = ingest_files(paths, url=url, progress=not no_progress and verbosity > 0, stderr=self.stderr._out)
+        if workers < 1 or batch_size < 1:
+            raise CommandError("--workers and --batch-size must be at least 1.")
+        summary = ingest_files(
+            paths,
+            url=url,
+            progress=not no_progress and verbosity > 0,
+            stderr=self.stderr._out,
+            workers=workers,
+            batch_size=batch_size,
+        )
         for path, reason, message in summary["failed"]:
             self.stderr.write(f"skipped {path}: {message} [{reason}]")
         self.stdout.write(

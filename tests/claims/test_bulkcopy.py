@@ -1,0 +1,70 @@
+"""insert_rows: what COPY writes reads back exactly as the ORM would have stored it."""
+
+from datetime import timedelta
+
+import pytest
+
+from articles.ingest import ingest_article
+from claims.bulkcopy import insert_rows
+from claims.models import Claim
+
+pytestmark = pytest.mark.django_db
+
+TRICKY_TEXT = 'Tab\there, a back\\slash, \\N, a "quote", café — 57.4%\nand a new line'
+
+
+def test_rows_read_back_with_every_value_intact(seed_article):
+    row = {
+        "article_id": seed_article.pk,
+        "text": TRICKY_TEXT,
+        "paragraph": 3,
+        "start": 10,
+        "end": 10 + len(TRICKY_TEXT),
+        "claimant": "Nayib Bukele",
+        "claimant_slug": "nayib-bukele",
+        "checkworthiness": 0.8125,
+        "checkworthy": True,
+        "checkworthiness_features": {"numbers": 2, "cue": "accus\\ed\t", "nested": [1, None, "ü"]},
+        "numbers": [{"value": 57.4, "unit": "%", "qualifier": "", "subject": "vote"}],
+    }
+
+    [claim_id] = insert_rows(Claim, [row])
+
+    claim = Claim.objects.get(pk=claim_id)
+    for name, value in row.items():
+        assert getattr(claim, name) == value, name
+    assert claim.status == Claim.Status.NEW and claim.stale is False
+    assert claim.assigned_to_id is None and claim.current_verdict_id is None
+    assert claim.not_checkworthy_reason == ""
+    assert claim.created_at is not None and claim.updated_at is not None
+
+
+def test_ids_follow_the_rows_and_the_sequence_moves_past_them(seed_article):
+    rows = [
+        {"article_id": seed_article.pk, "text": word, "paragraph": 0, "start": 0, "end": len(word)}
+        for word in ["one", "three", "five"]
+    ]
+
+    ids = insert_rows(Claim, rows)
+
+    assert [Claim.objects.get(pk=pk).text for pk in ids] == ["one", "three", "five"]
+    later = Claim.objects.create(article=seed_article, text="later", paragraph=0, start=0, end=5)
+    assert later.pk > max(ids)
+
+
+def test_ingested_claims_get_a_creation_history_row_matching_the_claim(seed_html):
+    article = ingest_article(seed_html)
+
+    claims = {claim.pk: claim for claim in article.claims.all()}
+    history = Claim.history.filter(id__in=claims)
+    assert history.count() == len(claims)
+    for record in history:
+        claim = claims[record.id]
+        assert record.history_type == "+"
+        assert (record.text, record.start, record.claimant, record.status) == (
+            claim.text,
+            claim.start,
+            claim.claimant,
+            claim.status,
+        )
+        assert abs(record.history_date - claim.created_at) < timedelta(seconds=5)
