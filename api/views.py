@@ -10,7 +10,7 @@ from datetime import UTC, timedelta
 from django import forms
 from django.conf import settings
 from django.db import connections
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -36,7 +36,14 @@ from claims import reviews
 from claims.claimreview import claim_review
 from claims.models import Citation, Claim, Rating, Source, Verdict
 from claims.pagination import LargeTablePagination
-from claims.selectors import claims_for_list, matching, with_rating, with_sources
+from claims.selectors import (
+    ARTICLE_BODY,
+    claims_for_list,
+    current_published_verdicts,
+    matching,
+    with_rating,
+    with_sources,
+)
 
 from . import serializers as api
 from .errors import PayloadTooLarge, PreconditionFailed
@@ -450,10 +457,9 @@ class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            Verdict.objects.published()
-            .filter(claim__current_verdict=F("id"))
+            current_published_verdicts()
             .select_related("rating", "claim__article")
-            .order_by("-published_at", "-id")
+            .defer(*(f"claim__{field}" for field in ARTICLE_BODY))
         )
 
     def base_url(self):

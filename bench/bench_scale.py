@@ -54,6 +54,8 @@ def main():
         ("API claims, type+checkworthy", anonymous, lambda: "/api/v1/claims/?type=statistic&checkworthy=true"),
         ("API claims, search", anonymous, lambda: "/api/v1/claims/?search=transit%20housing"),
         ("API ClaimReview feed", anonymous, lambda: "/api/v1/claimreview/"),
+        ("home page", anonymous, lambda: "/"),
+        ("RSS feed", anonymous, lambda: "/feeds/verdicts.rss"),
         ("claim page", anonymous, claim_page),
         ("article page", anonymous, lambda: f"/articles/{rng.randint(min_article, max_article)}/"),
         ("search page (full text)", anonymous, lambda: "/search/?q=transit+housing"),

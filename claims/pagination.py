@@ -1,11 +1,15 @@
 """Pagination for a table of a million claims.
 
 An exact ``COUNT(*)`` over hundreds of thousands of rows costs more than the
-page itself, and nobody paging through a queue needs it to the unit. On
-PostgreSQL the planner's estimate of the result size (``EXPLAIN``, a
-millisecond) is used when it is large; small results are counted exactly, so
-filtered lists that people actually page to the end stay exact.
+page itself, and nobody paging through a queue needs it to the unit. So
+counts are exact up to ``ESTIMATE_ABOVE`` rows (a count that stops there
+costs a few milliseconds), and above it, on PostgreSQL, they are the
+planner's estimate: the table's row count when unfiltered, else what
+``EXPLAIN`` expects the filtered query to return. Filtered lists that people
+page to the end stay exact; lists too long to page through say "about".
 """
+
+import json
 
 from django.core.paginator import Paginator
 from django.db import connections
@@ -15,26 +19,46 @@ from rest_framework.pagination import PageNumberPagination
 ESTIMATE_ABOVE = 10_000
 
 
-def estimated_count(queryset):
-    """The planner's row estimate for an unfiltered queryset on PostgreSQL, or None when an exact count is due."""
-    if queryset.query.where or queryset.query.distinct or queryset.query.combinator:
-        return None
-    connection = connections[queryset.db]
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
+def counted(queryset):
+    """``(count, is_estimate)`` for ``queryset``: exact up to ``ESTIMATE_ABOVE``, estimated beyond on PostgreSQL."""
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.count(), False
+    queryset = queryset.order_by()
+    unfiltered = not (queryset.query.where or queryset.query.distinct or queryset.query.combinator)
+    if unfiltered:
+        rows = _table_rows(queryset)
+        if rows > ESTIMATE_ABOVE:
+            return rows, True
+    capped = queryset.values("pk")[: ESTIMATE_ABOVE + 1].count()
+    if capped <= ESTIMATE_ABOVE:
+        return capped, False
+    plan = json.loads(queryset.explain(format="json"))
+    return max(int(plan[0]["Plan"]["Plan Rows"]), capped), True
+
+
+def _table_rows(queryset):
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(
             "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [queryset.model._meta.db_table]
         )
         row = cursor.fetchone()
-    return row[0] if row and row[0] >= ESTIMATE_ABOVE else None
+    return row[0] if row else 0
 
 
 class LargeTablePaginator(Paginator):
     @cached_property
+    def _counted(self):
+        if not hasattr(self.object_list, "query"):
+            return len(self.object_list), False
+        return counted(self.object_list)
+
+    @cached_property
     def count(self):
-        estimate = estimated_count(self.object_list) if hasattr(self.object_list, "query") else None
-        return estimate if estimate is not None else super().count
+        return self._counted[0]
+
+    @property
+    def count_is_estimate(self):
+        return self._counted[1]
 
 
 class LargeTablePagination(PageNumberPagination):
@@ -42,3 +66,17 @@ class LargeTablePagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_is_estimate"] = self.page.paginator.count_is_estimate
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count_is_estimate"] = {
+            "type": "boolean",
+            "description": f"True when `count` is the database's estimate: lists of over {ESTIMATE_ABOVE:,} rows.",
+        }
+        schema["required"].append("count_is_estimate")
+        return schema

@@ -123,9 +123,11 @@ def test_bad_pages_are_reported_in_place_and_the_others_stored():
 
 def test_a_failing_batch_leaves_no_rows_of_that_batch():
     results = ingest_many(pages(*PAGES), batch_size=2)
-    with mock.patch("articles.ingest.store_extractions", side_effect=RuntimeError("disk full")):
-        with pytest.raises(RuntimeError):
-            next(results)
+    with (
+        mock.patch("articles.ingest.store_extractions", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        next(results)
     assert Article.objects.count() == 0
     assert Citation.objects.count() == Claim.objects.count() == Source.objects.count() == 0
     assert Quotation.objects.count() == ConsistencyCheck.objects.count() == 0
