@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import format_html
 
 from .models import Claim, Correction, Rating, Verdict
@@ -261,18 +262,19 @@ def matching(claims, query, *, vendor, ranked=False):
     """Claims whose text or claimant match the words of ``query``.
 
     PostgreSQL: full-text search in ``websearch`` syntax with English stemming,
-    on the expression the GIN index of migration 0007 covers; ``ranked``
-    orders by relevance. Elsewhere every word must appear as a substring.
+    on the stored, GIN-indexed ``search_vector`` column of migration 0012;
+    ``ranked`` orders by relevance. Elsewhere every word must appear as a
+    substring.
     """
     query = query.strip()[:200]
     if not query:
         return claims
     if vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
-        vector = SearchVector("text", "claimant", config="english")
+        vector = RawSQL(f'"{Claim._meta.db_table}"."search_vector"', [], output_field=SearchVectorField())
         search = SearchQuery(query, config="english", search_type="websearch")
-        claims = claims.annotate(search=vector).filter(search=search)
+        claims = claims.alias(search_vector=vector).filter(search_vector=search)
         return claims.annotate(rank=SearchRank(vector, search)).order_by("-rank", "id") if ranked else claims
     for word in query.split()[:10]:
         claims = claims.filter(Q(text__icontains=word) | Q(claimant__icontains=word))
