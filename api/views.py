@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
@@ -33,6 +34,7 @@ from rest_framework.response import Response
 from articles.ingest import ingest
 from articles.models import Article
 from claims import reviews
+from claims.caching import cache_public_page
 from claims.claimreview import claim_review
 from claims.models import Citation, Claim, Rating, Source, Verdict
 from claims.pagination import LargeTablePagination
@@ -50,6 +52,7 @@ from .errors import PayloadTooLarge, PreconditionFailed
 from .permissions import can_see_drafts
 
 ERROR = api.ErrorSerializer
+
 IF_MATCH = OpenApiParameter(
     "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The ETag you read; a stale one gets 412."
 )
@@ -57,6 +60,13 @@ REQUEST_SLACK = 64 * 1024
 MAX_UTC_OFFSET = timedelta(hours=14)
 # Ids in URLs are positive 64-bit integers; anything else is a 404 before it reaches the database.
 ID_PATTERN = "[0-9]{1,18}"  # JSON quoting and multipart framing around the HTML itself
+
+
+def cached_public_reads(viewset):
+    """Anonymous list and detail reads come from the public cache (``claims.caching``), invalidated on every change."""
+    for action_name in ("list", "retrieve"):
+        viewset = method_decorator(cache_public_page, name=action_name)(viewset)
+    return viewset
 
 
 def etag_of(obj):
@@ -140,6 +150,7 @@ class ArticleFilter(filters.FilterSet):
     list=extend_schema(summary="List articles"),
     retrieve=extend_schema(summary="An article with its text, claims and citations"),
 )
+@cached_public_reads
 class ArticleViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -234,6 +245,7 @@ class ClaimFilter(filters.FilterSet):
     list=extend_schema(summary="List claims", description="Filter, search and order the claims of all articles."),
     retrieve=extend_schema(summary="A claim with its anchors, numbers, sources and current verdict"),
 )
+@cached_public_reads
 class ClaimViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
@@ -321,6 +333,7 @@ class VerdictFilter(filters.FilterSet):
     ),
     retrieve=extend_schema(summary="A verdict"),
 )
+@cached_public_reads
 class VerdictViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.VerdictSerializer
@@ -408,6 +421,7 @@ class SourceFilter(filters.FilterSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List cited sources"), retrieve=extend_schema(summary="A cited source"))
+@cached_public_reads
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.SourceSerializer
@@ -420,6 +434,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="The rating scale"), retrieve=extend_schema(summary="A rating"))
+@cached_public_reads
 class RatingViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[a-z0-9-]{1,40}"
     serializer_class = api.RatingSerializer
@@ -449,6 +464,7 @@ CLAIM_REVIEW = OpenApiResponse(
         summary="The ClaimReview of one claim, by claim id", responses={200: CLAIM_REVIEW, 404: ERROR}
     ),
 )
+@cached_public_reads
 class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimReviewSerializer

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from claims.caching import invalidate_public_pages
 from claims.extraction import Extraction, extract_claims
 from claims.services import store_extractions
 
@@ -175,6 +176,7 @@ def _store_one(analysed):
 def _store(analysed):
     """Store analysed articles, which must be new, with one insert per table; the caller holds the transaction."""
     articles = Article.objects.bulk_create(_new_article(item) for item in analysed)
+    transaction.on_commit(invalidate_public_pages)  # bulk inserts send no signals
     claims = store_extractions(
         [(article, item.parsed, item.extraction) for article, item in zip(articles, analysed, strict=True)]
     )

@@ -1,16 +1,20 @@
-"""Cache for public pages, invalidated whenever what readers see changes.
+"""Cache for public pages and anonymous API reads, invalidated whenever what readers see changes.
 
-Anonymous GETs of public pages are cached under a key that includes a
-global version number; publishing or correcting a verdict bumps the version,
-so every cached page is stale at once without tracking which pages showed
-that verdict. With ``REDIS_URL`` set the cache is shared by all app servers.
+Anonymous GETs are cached under a key that includes a global version number;
+any change readers could see (an article ingested, a claim edited, a verdict
+published or corrected, a rating or source changed, anything deleted) bumps
+the version after its transaction commits, so every cached page is stale at
+once without tracking which pages showed what. Signed-in users, and API
+clients sending credentials, always get fresh responses. With ``REDIS_URL``
+set the cache is shared by all app servers.
 """
 
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "public-pages-version"
 
@@ -24,31 +28,53 @@ def public_pages_version():
 
 
 def invalidate_public_pages():
-    """Make every cached public page stale (called when a verdict is published or corrected)."""
+    """Make every cached public page and API response stale."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def invalidate_after_commit(**kwargs):
+    """Signal receiver: stale caches once the change that fired it is committed."""
+    transaction.on_commit(invalidate_public_pages)
+
+
+def is_cacheable(request):
+    return (
+        request.method == "GET"
+        and settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.user.is_authenticated
+    )
+
+
 def cache_public_page(view):
-    """Serve anonymous GETs of ``view`` from the cache for ``PUBLIC_PAGE_CACHE_SECONDS``."""
+    """Serve anonymous GETs of ``view`` from the cache for ``PUBLIC_PAGE_CACHE_SECONDS``.
+
+    Works for Django views and, through ``method_decorator``, for DRF viewset
+    actions, where the key also carries the negotiated format (JSON or the
+    browsable API) and the response is stored once DRF has rendered it.
+    """
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
-        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if request.method != "GET" or request.user.is_authenticated or not seconds:
+        if not is_cacheable(request):
             return view(request, *args, **kwargs)
-        key = f"page:{public_pages_version()}:{request.get_full_path()}"
+        renderer = getattr(request, "accepted_renderer", None)
+        key = f"page:{public_pages_version()}:{renderer.format if renderer else 'page'}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             return cached
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
-            if hasattr(response, "render"):
-                response.render()
+            seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
             patch_cache_control(response, public=True, max_age=min(seconds, 60))
-            cache.set(key, response, seconds)
+            patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
+            if getattr(response, "is_rendered", True):
+                cache.set(key, response, seconds)
+            else:
+                response.add_post_render_callback(lambda rendered: cache.set(key, rendered, seconds))
         return response
 
     return cached_view

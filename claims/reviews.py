@@ -17,7 +17,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .caching import invalidate_public_pages
 from .models import Claim, Correction, Verdict
 from .services import ensure_sources
 
@@ -96,8 +95,6 @@ def update_verdict(verdict, *, by, expected_version, correction_note="", evidenc
         )
     for field, value in changed.items():
         setattr(current, field, value)
-    if current.is_published:
-        transaction.on_commit(invalidate_public_pages)
     current.version += 1
     current._history_user = by
     current.save()
@@ -126,7 +123,6 @@ def publish_verdict(verdict, *, by, expected_version=None):
     claim.status = Claim.Status.PUBLISHED
     claim._history_user = by
     claim.save(update_fields=["current_verdict", "status", "updated_at"])
-    transaction.on_commit(invalidate_public_pages)
     return current
 
 

@@ -80,3 +80,52 @@ def test_router_sends_anonymous_public_reads_to_the_replica_and_everything_else_
 def test_without_a_replica_everything_reads_from_default(settings):
     assert "replica" not in settings.DATABASES  # DATABASE_REPLICA_URL unset
     assert route_for("/claims/1/x/") is None
+
+
+def test_anonymous_api_lists_are_cached_per_format_and_query(
+    client, seed_article, page_cache, django_assert_num_queries
+):
+    first = client.get("/api/v1/claims/?type=vote_share", HTTP_ACCEPT="application/json")
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/claims/?type=vote_share", HTTP_ACCEPT="application/json")
+    assert again.json() == first.json() and "public" in again["Cache-Control"]
+    assert "Authorization" in again["Vary"]
+
+    other_query = client.get("/api/v1/claims/?type=quote", HTTP_ACCEPT="application/json").json()
+    assert other_query != first.json()
+    browsable = client.get("/api/v1/claims/?type=vote_share", HTTP_ACCEPT="text/html")
+    assert browsable["Content-Type"].startswith("text/html")
+
+
+def test_api_clients_with_credentials_bypass_the_cache_and_see_drafts(
+    client, seed_article, reviewer, editor, page_cache
+):
+    from rest_framework.authtoken.models import Token
+
+    claim = seed_article.claims.get(text__contains="57.4%")
+    assert client.get("/api/v1/verdicts/").json()["results"] == []
+    reviews.draft_verdict(claim=claim, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Draft.")
+
+    token = Token.objects.create(user=editor).key
+    as_editor = client.get("/api/v1/verdicts/", HTTP_AUTHORIZATION=f"Token {token}").json()
+    assert [verdict["summary"] for verdict in as_editor["results"]] == ["Draft."]
+    # The anonymous list cached before the draft existed still shows no drafts, and never the editor's view.
+    assert client.get("/api/v1/verdicts/").json()["results"] == []
+
+
+def test_changes_invalidate_cached_api_responses(
+    client, seed_article, reviewer, page_cache, django_capture_on_commit_callbacks
+):
+    from articles.ingest import ingest
+
+    claim = seed_article.claims.get(text__contains="57.4%")
+    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["status"] == "new"
+    assert client.get("/api/v1/articles/").json()["count"] == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reviews.mark_in_review([claim], by=reviewer)
+    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["status"] == "in_review"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest("<p>Ana Rivera won the race with 54.2% of the vote, officials said.</p>")
+    assert client.get("/api/v1/articles/").json()["count"] == 2
