@@ -197,6 +197,16 @@ CACHES = {
 # Anonymous public pages are cached this long; publishing a verdict invalidates them all at once.
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
+# Background work through Celery. With no broker configured, tasks run eagerly in the calling process.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_ACKS_LATE = True  # a task a dying worker held is redelivered, not lost
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: one at a time per worker process
+CELERY_TASK_IGNORE_RESULT = True
+
 # The same limit guards the CLI, the admin and the API: a news article is tens
 # of kilobytes; 5 MB leaves room for bloated pages without inviting abuse.
 FACTCHECK_MAX_ARTICLE_BYTES = envint("FACTCHECK_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)

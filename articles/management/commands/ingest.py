@@ -72,12 +72,23 @@ class Command(BaseCommand):
             "--workers", type=int, default=1, help="processes that parse and extract while the database is written"
         )
         parser.add_argument("--batch-size", type=int, default=100, help="articles stored per transaction")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the ingestion for a Celery worker (which must see the same paths) and return",
+        )
 
-    def handle(self, *args, paths, url, no_progress, workers, batch_size, verbosity, **options):
+    def handle(self, *args, paths, url, no_progress, workers, batch_size, background, verbosity, **options):
         if url and len(paths) > 1:
             raise CommandError("--url names one article; give a single file with it.")
         if workers < 1 or batch_size < 1:
             raise CommandError("--workers and --batch-size must be at least 1.")
+        if background:
+            from articles.tasks import ingest_paths
+
+            result = ingest_paths.delay([str(path.resolve()) for path in paths], url=url, batch_size=batch_size)
+            self.stdout.write(f"Queued ingestion of {len(paths)} path(s) as task {result.id}.")
+            return
         summary = ingest_files(
             paths,
             url=url,

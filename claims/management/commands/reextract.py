@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from articles.models import Article
 from claims.services import reextract_article
+from claims.tasks import enqueue_reextraction
 
 
 class Command(BaseCommand):
@@ -13,11 +14,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--article", type=int, action="append", help="only this article id (repeatable)")
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--background", action="store_true", help="queue one task per article for the Celery workers and return"
+        )
 
-    def handle(self, *args, article, no_progress, verbosity, **options):
+    def handle(self, *args, article, no_progress, background, verbosity, **options):
         articles = Article.objects.order_by("id").only("id")
         if article:
             articles = articles.filter(id__in=article)
+        if background:
+            queued = enqueue_reextraction(articles.values_list("id", flat=True).iterator())
+            self.stdout.write(f"Queued re-extraction of {queued} articles.")
+            return
         totals = {"matched": 0, "created": 0, "stale": 0, "deleted": 0}
         ids = list(articles.values_list("id", flat=True))
         for article_id in tqdm(
