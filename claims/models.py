@@ -192,6 +192,12 @@ class Claim(models.Model):
                 name="claim_reviewed_order_idx",
                 condition=models.Q(current_verdict__isnull=False),
             ),
+            # Reviewed claims by score: the API's rating filter in its default order.
+            models.Index(
+                fields=["-checkworthiness", "id"],
+                name="claim_reviewed_score_idx",
+                condition=models.Q(current_verdict__isnull=False),
+            ),
             # Claims of one type by score (API and admin type filters).
             models.Index(fields=["claim_type", "-checkworthiness", "id"], name="claim_type_score_idx"),
             models.Index(fields=["claimant"], name="claim_claimant_idx"),

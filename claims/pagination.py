@@ -16,7 +16,7 @@ from django.db import connections
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
-ESTIMATE_ABOVE = 10_000
+ESTIMATE_ABOVE = 2_000
 
 
 def counted(queryset):
