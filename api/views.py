@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
@@ -62,11 +61,19 @@ MAX_UTC_OFFSET = timedelta(hours=14)
 ID_PATTERN = "[0-9]{1,18}"  # JSON quoting and multipart framing around the HTML itself
 
 
-def cached_public_reads(viewset):
-    """Anonymous list and detail reads come from the public cache (``claims.caching``), invalidated on every change."""
-    for action_name in ("list", "retrieve"):
-        viewset = method_decorator(cache_public_page, name=action_name)(viewset)
-    return viewset
+class CachedPublicReads:
+    """Anonymous list and detail reads come from the public cache (``claims.caching``), invalidated on every change.
+
+    The cache wraps the whole DRF view, so a hit skips authentication,
+    throttling and serialization: it costs about what a static response does.
+    """
+
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        view = super().as_view(actions, **initkwargs)
+        if actions and actions.get("get") in {"list", "retrieve"}:
+            return cache_public_page(view, per_accept=True)
+        return view
 
 
 def etag_of(obj):
@@ -150,9 +157,12 @@ class ArticleFilter(filters.FilterSet):
     list=extend_schema(summary="List articles"),
     retrieve=extend_schema(summary="An article with its text, claims and citations"),
 )
-@cached_public_reads
 class ArticleViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    CachedPublicReads,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
@@ -245,8 +255,9 @@ class ClaimFilter(filters.FilterSet):
     list=extend_schema(summary="List claims", description="Filter, search and order the claims of all articles."),
     retrieve=extend_schema(summary="A claim with its anchors, numbers, sources and current verdict"),
 )
-@cached_public_reads
-class ClaimViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(
+    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
     pagination_class = LargeTablePagination
@@ -333,8 +344,9 @@ class VerdictFilter(filters.FilterSet):
     ),
     retrieve=extend_schema(summary="A verdict"),
 )
-@cached_public_reads
-class VerdictViewSet(ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class VerdictViewSet(
+    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.VerdictSerializer
     filterset_class = VerdictFilter
@@ -421,8 +433,7 @@ class SourceFilter(filters.FilterSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List cited sources"), retrieve=extend_schema(summary="A cited source"))
-@cached_public_reads
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.SourceSerializer
     filterset_class = SourceFilter
@@ -434,8 +445,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="The rating scale"), retrieve=extend_schema(summary="A rating"))
-@cached_public_reads
-class RatingViewSet(viewsets.ReadOnlyModelViewSet):
+class RatingViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[a-z0-9-]{1,40}"
     serializer_class = api.RatingSerializer
     queryset = Rating.objects.order_by("order", "id")
@@ -464,8 +474,7 @@ CLAIM_REVIEW = OpenApiResponse(
         summary="The ClaimReview of one claim, by claim id", responses={200: CLAIM_REVIEW, 404: ERROR}
     ),
 )
-@cached_public_reads
-class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
+class ClaimReviewViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimReviewSerializer
     filter_backends = []

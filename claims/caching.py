@@ -49,20 +49,22 @@ def is_cacheable(request):
     )
 
 
-def cache_public_page(view):
+def cache_public_page(view=None, *, per_accept=False):
     """Serve anonymous GETs of ``view`` from the cache for ``PUBLIC_PAGE_CACHE_SECONDS``.
 
-    Works for Django views and, through ``method_decorator``, for DRF viewset
-    actions, where the key also carries the negotiated format (JSON or the
-    browsable API) and the response is stored once DRF has rendered it.
+    With ``per_accept`` the key also carries the ``Accept`` header, for API
+    views whose format (JSON or the browsable API) depends on it. A response
+    rendered later (a template or DRF response) is stored once rendered.
     """
+    if view is None:
+        return lambda view: cache_public_page(view, per_accept=per_accept)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         if not is_cacheable(request):
             return view(request, *args, **kwargs)
-        renderer = getattr(request, "accepted_renderer", None)
-        key = f"page:{public_pages_version()}:{renderer.format if renderer else 'page'}:{request.get_full_path()}"
+        accept = request.META.get("HTTP_ACCEPT", "") if per_accept else ""
+        key = f"page:{public_pages_version()}:{accept}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             return cached
