@@ -53,3 +53,20 @@ def test_the_api_says_whether_its_count_is_an_estimate(client, seed_article, sma
     body = client.get("/api/v1/claims/?page_size=2").json()
     assert len(body["results"]) == 2
     assert body["count_is_estimate"] is (connection.vendor == "postgresql")
+
+
+@postgresql_only
+def test_an_estimate_far_above_the_line_is_believed_without_counting(
+    seed_article, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(pagination, "ESTIMATE_ABOVE", 1)
+    monkeypatch.setattr(pagination, "TRUSTED_MARGIN", 2)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Claim._meta.db_table}")
+    claims = Claim.objects.filter(article=seed_article)
+
+    with django_assert_num_queries(1):  # the EXPLAIN, and no count
+        count, is_estimate = pagination.counted(claims)
+
+    assert is_estimate
+    assert abs(count - claims.count()) <= claims.count() // 2
