@@ -68,11 +68,10 @@ def ingest(html, *, url=None):
     Raises ``IngestError`` for input that cannot become an article: too
     large, empty, binary, undecodable, or with a URL that is not http(s).
     """
-    received = _receive(html, url)
-    existing = Article.objects.filter(content_hash=received.content_hash).defer("html", "text").first()
-    if existing is not None:
-        return IngestResult(existing, created=False)
-    return _store_one(_analyse(received))
+    [(_, outcome)] = ingest_many([(None, html, url)])
+    if isinstance(outcome, IngestError):
+        raise outcome
+    return outcome
 
 
 def ingest_many(pages, *, batch_size=100, workers=1):
@@ -104,7 +103,7 @@ def _pool(workers):
 
 
 def _start_batch(batch, pool):
-    """Decode and deduplicate a batch, and start analysing its new articles (in the pool, or lazily here)."""
+    """Decode and deduplicate a batch, and analyse its new articles (started in the pool, or done here)."""
     if not batch:
         return None
     outcomes = {}
@@ -124,15 +123,19 @@ def _start_batch(batch, pool):
             outcomes[key] = _SameAs(page.content_hash)  # known once the first copy is stored
         else:
             new[key] = page.content_hash
-    analyses = {key: (pool.submit(_analyse, received[key]) if pool else received[key]) for key in new}
+    analyses = {key: pool.submit(_analyse, received[key]) if pool else _done(_analyse(received[key])) for key in new}
     return [key for key, _, _ in batch], outcomes, analyses
+
+
+def _done(result):
+    future = Future()
+    future.set_result(result)
+    return future
 
 
 def _finish_batch(pending):
     keys, outcomes, analyses = pending
-    analysed = [
-        analysis.result() if isinstance(analysis, Future) else _analyse(analysis) for analysis in analyses.values()
-    ]
+    analysed = [analysis.result() for analysis in analyses.values()]
     try:
         with transaction.atomic():
             results = _store(analysed)

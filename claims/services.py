@@ -4,10 +4,12 @@ Keyword-light plain functions; callers open the transaction (ingestion) or
 these functions do (re-extraction).
 """
 
+from itertools import islice
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from .bulkcopy import insert_rows
 from .extraction import extract_claims
@@ -35,30 +37,16 @@ def ensure_sources(hrefs):
     return {href: existing[info.canonical_url] for href, info in infos.items()}
 
 
-def store_extraction(article, parsed, extraction):
-    """Citations, claims, quotations and checks of a freshly stored article; returns the new claims' ids."""
-    return store_extractions([(article, parsed, extraction)])[0]
-
-
 def store_extractions(items):
-    """``store_extraction`` for many ``(article, parsed, extraction)`` at once: one insert per table, not per article.
+    """Citations, claims, quotations and checks of freshly stored articles, given as ``(article, parsed, extraction)``.
 
-    Returns each article's new claim ids, in the order of ``items``.
+    One insert per table for all the articles, not per article. Returns each
+    article's new claim ids, in the order of ``items``.
     """
     sources = ensure_sources({link.href for _, parsed, _ in items for link in parsed.links})
     _store_citations(items, sources)
-    now = timezone.now()
-    rows = [
-        {"article_id": article.pk, "created_at": now, "updated_at": now, **_position(c), **_extracted_fields(c)}
-        for article, _, extraction in items
-        for c in extraction.claims
-    ]
-    ids = insert_rows(Claim, rows)
-    _store_creation_history(ids, rows, now)
-    ids_by_item = []
-    for _, _, extraction in items:
-        ids_by_item.append(ids[: len(extraction.claims)])
-        ids = ids[len(extraction.claims) :]
+    ids = iter(_insert_claims([(article, c) for article, _, extraction in items for c in extraction.claims]))
+    ids_by_item = [list(islice(ids, len(extraction.claims))) for _, _, extraction in items]
     _store_claim_sources(
         (
             pair
@@ -76,8 +64,14 @@ def store_extractions(items):
     return ids_by_item
 
 
-def _store_creation_history(ids, rows, now):
-    """The "created" history row of each claim, as ``bulk_create_with_history`` writes it."""
+def _insert_claims(article_candidates):
+    """New claims for ``(article, candidate)`` pairs, each with its "created" history row; returns their ids."""
+    now = timezone.now()
+    rows = [
+        {"article_id": article.pk, "created_at": now, "updated_at": now, **_position(c), **_extracted_fields(c)}
+        for article, c in article_candidates
+    ]
+    ids = insert_rows(Claim, rows)
     history = Claim.history.model
     tracked = {field.attname for field in history.tracked_fields}
     insert_rows(
@@ -94,6 +88,7 @@ def _store_creation_history(ids, rows, now):
             for claim_id, row in zip(ids, rows, strict=True)
         ],
     )
+    return ids
 
 
 @transaction.atomic
@@ -133,7 +128,7 @@ def reextract_article(article):
             same_text = [c for c in by_text.get(candidate.text, []) if c.pk not in used]
             claim = same_text[0] if len(same_text) == 1 else None
         if claim is None:
-            created.append((_new_claim(article, candidate), candidate))
+            created.append(candidate)
             continue
         used.add(claim.pk)
         _update_claim(claim, candidate)
@@ -152,20 +147,18 @@ def reextract_article(article):
         claim.stale = True
     bulk_update_with_history(stale, Claim, fields=["stale"])
 
-    new_claims = bulk_create_with_history([claim for claim, _ in created], Claim)
+    new_ids = _insert_claims([(article, candidate) for candidate in created])
     if matched:
         bulk_update_with_history([claim for claim, _ in matched], Claim, fields=UPDATED_ON_REEXTRACTION)
-    pairs = matched + list(zip(new_claims, [candidate for _, candidate in created], strict=True))
+    pairs = [(claim.pk, candidate) for claim, candidate in matched] + list(zip(new_ids, created, strict=True))
     Claim.sources.through.objects.filter(claim__in=[claim for claim, _ in matched]).delete()
-    _store_claim_sources([(claim.pk, candidate) for claim, candidate in pairs], sources)
+    _store_claim_sources(pairs, sources)
 
     article.quotations.all().delete()
     article.consistency_checks.all().delete()
-    by_candidate = {id(candidate): claim for claim, candidate in pairs}
-    _store_quotations_and_checks(
-        [(article, extraction, [by_candidate[id(candidate)].pk for candidate in extraction.claims])]
-    )
-    return {"matched": len(matched), "created": len(new_claims), "stale": len(stale), "deleted": len(deleted)}
+    id_of = {id(candidate): claim_id for claim_id, candidate in pairs}
+    _store_quotations_and_checks([(article, extraction, [id_of[id(candidate)] for candidate in extraction.claims])])
+    return {"matched": len(matched), "created": len(new_ids), "stale": len(stale), "deleted": len(deleted)}
 
 
 UPDATED_ON_REEXTRACTION = [
@@ -186,10 +179,6 @@ UPDATED_ON_REEXTRACTION = [
     "numbers",
     "updated_at",
 ]
-
-
-def _new_claim(article, candidate):
-    return Claim(article=article, **_position(candidate), **_extracted_fields(candidate))
 
 
 def _update_claim(claim, candidate):
