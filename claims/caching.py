@@ -49,16 +49,13 @@ def is_cacheable(request):
     )
 
 
-def cache_public_page(view=None, *, per_accept=False):
+def cache_public_page(view, *, per_accept=False):
     """Serve anonymous GETs of ``view`` from the cache for ``PUBLIC_PAGE_CACHE_SECONDS``.
 
     With ``per_accept`` the key also carries the ``Accept`` header, for API
     views whose format (JSON or the browsable API) depends on it. A response
     rendered later (a template or DRF response) is stored once rendered.
     """
-    if view is None:
-        return lambda view: cache_public_page(view, per_accept=per_accept)
-
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         if not is_cacheable(request):
