@@ -56,6 +56,7 @@ def cache_public_page(view, *, per_accept=False):
     views whose format (JSON or the browsable API) depends on it. A response
     rendered later (a template or DRF response) is stored once rendered.
     """
+
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         if not is_cacheable(request):
