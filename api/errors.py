@@ -4,7 +4,7 @@ Domain errors from the core (``IngestError``, ``ReviewError``) are translated
 here, once, into HTTP statuses.
 """
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -45,3 +45,8 @@ def handle_exception(exc, context):
         code = getattr(data["detail"], "code", None) or ("not_found" if isinstance(exc, Http404) else "error")
         response.data = {"detail": str(data["detail"]), "code": code}
     return response
+
+
+def not_found(request, *args, **kwargs):
+    """JSON 404 for any path under /api/v1/ that names no endpoint."""
+    return JsonResponse({"detail": "No such API endpoint.", "code": "not_found"}, status=404)

@@ -4,15 +4,20 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from .articles import ArticleViewSet
+from .claimreview import ClaimReviewViewSet
+from .claims import ClaimViewSet
+from .errors import not_found
+from .sources import RatingViewSet, SourceViewSet
+from .verdicts import VerdictViewSet
 
 router = DefaultRouter()
-router.register("articles", views.ArticleViewSet, basename="article")
-router.register("claims", views.ClaimViewSet, basename="claim")
-router.register("verdicts", views.VerdictViewSet, basename="verdict")
-router.register("sources", views.SourceViewSet, basename="source")
-router.register("ratings", views.RatingViewSet, basename="rating")
-router.register("claimreview", views.ClaimReviewViewSet, basename="claimreview")
+router.register("articles", ArticleViewSet, basename="article")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("verdicts", VerdictViewSet, basename="verdict")
+router.register("sources", SourceViewSet, basename="source")
+router.register("ratings", RatingViewSet, basename="rating")
+router.register("claimreview", ClaimReviewViewSet, basename="claimreview")
 
 app_name = "api"
 urlpatterns = [
@@ -20,5 +25,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("", include(router.urls)),
-    re_path(r"^.*$", views.not_found),
+    re_path(r"^.*$", not_found),
 ]

@@ -1,0 +1,87 @@
+"""Claims: list, filter and read; change a claim's review status; a claim's verdicts."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from claims import reviews
+from claims.models import Claim
+from claims.pagination import LargeTablePagination
+from claims.selectors import claims_for_list
+
+from . import serializers as api
+from .caching import CachedPublicReads
+from .conditional import IF_MATCH, ETagRetrieveMixin, check_if_match, with_etag
+from .filters import ID_PATTERN, ClaimFilter
+from .permissions import require_permission
+from .verdicts import verdicts_queryset
+
+ERROR = api.ErrorSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claims", description="Filter, search and order the claims of all articles."),
+    retrieve=extend_schema(summary="A claim with its anchors, numbers, sources and current verdict"),
+)
+class ClaimViewSet(
+    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    lookup_value_regex = ID_PATTERN
+    serializer_class = api.ClaimSerializer
+    pagination_class = LargeTablePagination
+    filterset_class = ClaimFilter
+    ordering_fields = ["checkworthiness", "created_at", "id"]
+    ordering = ["-checkworthiness", "id"]
+
+    def get_queryset(self):
+        return claims_for_list()
+
+    @extend_schema(
+        summary="Change a claim's review status",
+        request=api.ClaimUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses={200: api.ClaimSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+    )
+    def partial_update(self, request, *args, **kwargs):
+        claim = self.get_object()
+        require_permission(request, "claims.change_claim")
+        check_if_match(request, claim)
+        payload = api.ClaimUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if data.get("status") == Claim.Status.PUBLISHED:
+            raise ValidationError({"status": ["A claim is published by publishing a verdict."]})
+        if "status" in data:
+            reviews.set_status([claim], data["status"], by=request.user)
+        if data.get("checkworthy") is False:
+            reviews.mark_not_checkworthy([claim], reason=data.get("not_checkworthy_reason", ""), by=request.user)
+        elif data.get("checkworthy") is True:
+            reviews.mark_checkworthy([claim], by=request.user)
+        claim = self.get_queryset().get(pk=claim.pk)
+        return with_etag(Response(self.get_serializer(claim).data), claim)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="A claim's verdicts",
+        responses={200: api.VerdictSerializer(many=True), 404: ERROR},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Draft a verdict for a claim",
+        request=api.VerdictInputSerializer,
+        responses={201: api.VerdictSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def verdicts(self, request, pk=None):
+        claim = self.get_object()
+        if request.method == "POST":
+            require_permission(request, "claims.add_verdict")
+            payload = api.VerdictInputSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            verdict = reviews.draft_verdict(claim=claim, by=request.user, **payload.validated_data)
+            verdict = verdicts_queryset(request.user).get(pk=verdict.pk)
+            return with_etag(Response(api.VerdictSerializer(verdict).data, status=status.HTTP_201_CREATED), verdict)
+        verdicts = verdicts_queryset(request.user).filter(claim=claim)
+        return Response(api.VerdictSerializer(verdicts, many=True).data)

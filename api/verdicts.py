@@ -1,0 +1,115 @@
+"""Verdicts: list and read, edit drafts, publish and correct (the rulebook in ``claims.reviews`` decides)."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from claims import reviews
+from claims.models import Verdict
+
+from . import serializers as api
+from .caching import CachedPublicReads
+from .conditional import IF_MATCH, ETagRetrieveMixin, etag_of, with_etag
+from .errors import PreconditionFailed
+from .filters import ID_PATTERN, VerdictFilter
+from .permissions import can_see_drafts, require_permission
+
+ERROR = api.ErrorSerializer
+
+
+def verdicts_queryset(user):
+    """The verdicts ``user`` may read: published ones for everyone, drafts too for reviewers."""
+    queryset = Verdict.objects.select_related("rating", "reviewer").prefetch_related(
+        "evidence", "corrections__previous_rating"
+    )
+    if not can_see_drafts(user):
+        queryset = queryset.filter(status=Verdict.Status.PUBLISHED)
+    return queryset.order_by("-published_at", "-id")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List verdicts", description="Published verdicts for everyone; drafts too for reviewers."
+    ),
+    retrieve=extend_schema(summary="A verdict"),
+)
+class VerdictViewSet(
+    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    lookup_value_regex = ID_PATTERN
+    serializer_class = api.VerdictSerializer
+    filterset_class = VerdictFilter
+    ordering_fields = ["published_at", "created_at", "id"]
+
+    def get_queryset(self):
+        return verdicts_queryset(self.request.user)
+
+    def expected_version(self, request, verdict, body_version):
+        """The version the client read: from If-Match, else the body's ``version``, else the current one."""
+        header = request.headers.get("If-Match", "").strip()
+        if header and header != "*":
+            if header != etag_of(verdict):
+                raise PreconditionFailed()
+            return verdict.version
+        return body_version or verdict.version
+
+    @extend_schema(
+        summary="Edit a verdict",
+        description="Drafts by reviewers; a published verdict only by an editor with a `correction_note`.",
+        request=api.VerdictUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses={200: api.VerdictSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+    )
+    def partial_update(self, request, *args, **kwargs):
+        verdict = self.get_object()
+        require_permission(request, "claims.change_verdict")
+        return self.apply_update(request, verdict, api.VerdictUpdateSerializer)
+
+    def apply_update(self, request, verdict, serializer_class):
+        """Validate ``request.data`` with ``serializer_class`` and update the verdict at the version the client read."""
+        payload = serializer_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        version = self.expected_version(request, verdict, data.pop("version", None))
+        verdict = reviews.update_verdict(
+            verdict,
+            by=request.user,
+            expected_version=version,
+            correction_note=data.pop("correction_note", ""),
+            evidence_urls=data.pop("evidence_urls", []),
+            **data,
+        )
+        verdict = self.get_queryset().get(pk=verdict.pk)
+        return with_etag(Response(self.get_serializer(verdict).data), verdict)
+
+    @extend_schema(
+        summary="Publish a draft verdict (editors)",
+        request=None,
+        parameters=[IF_MATCH],
+        responses={200: api.VerdictSerializer, 401: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 412: ERROR},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def publish(self, request, pk=None):
+        verdict = self.get_object()
+        version = self.expected_version(request, verdict, None)
+        verdict = reviews.publish_verdict(verdict, by=request.user, expected_version=version)
+        verdict = self.get_queryset().get(pk=verdict.pk)
+        return with_etag(Response(self.get_serializer(verdict).data), verdict)
+
+    @extend_schema(
+        summary="Correct a published verdict (editors)",
+        description="The previous rating and summary are kept in the verdict's public corrections log.",
+        request=api.CorrectionInputSerializer,
+        parameters=[IF_MATCH],
+        responses={200: api.VerdictSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def correct(self, request, pk=None):
+        verdict = self.get_object()
+        require_permission(request, "claims.publish_verdict")
+        if not verdict.is_published:
+            raise ValidationError({"detail": ["Only a published verdict is corrected; edit the draft instead."]})
+        return self.apply_update(request, verdict, api.CorrectionInputSerializer)
