@@ -1,20 +1,38 @@
 # factcheck: `make run` sets everything up and serves the app; `make test` runs the whole test suite.
+# PYTHON names the interpreter the virtualenv is built from: Python 3.11 or newer (`make run PYTHON=python3.12`).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Runtime packages for `make run`; the test and lint tools only for the targets that need them.
+RUNTIME := $(VENV)/.runtime-installed
+DEVTOOLS := $(VENV)/.dev-installed
 DEV := DEBUG=true
 
-.PHONY: install run setup test lint format bench eval clean
+.PHONY: python-check install install-runtime run setup test lint format bench eval clean
 
-$(STAMP): requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# Checked before anything is installed, so a wrong interpreter costs a second, not two minutes of pip.
+python-check:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "factcheck needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>/dev/null || echo 'not runnable here')."; \
+	  echo "Install one and point make at it, e.g.  make run PYTHON=python3.11  (then 'make clean' if .venv exists)."; \
+	  exit 1; }
+
+$(BIN)/python: | python-check
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(RUNTIME)
+
+$(DEVTOOLS): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $(STAMP)
+	touch $(RUNTIME) $(DEVTOOLS)
 
-install: $(STAMP)
+install-runtime: python-check $(RUNTIME)
 
-setup: install
+install: python-check $(DEVTOOLS)
+
+setup: install-runtime
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_seeds
 	$(DEV) $(BIN)/python manage.py create_demo_users
@@ -36,6 +54,7 @@ format: install
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py --check
+	@echo "eval: every extraction target met"
 
 bench: install
 	$(BIN)/python bench/bench_extraction.py

@@ -3,7 +3,7 @@
     python bench/bench_extraction.py [--repeat N]
 
 For the seed, a synthetic long article (the seed's body repeated 50 times) and,
-when ../shared/corpus is present, the real pages there: the median time of
+when the corpus is present (FACTCHECK_CORPUS_DIR, default ../shared/corpus), the real pages there: the median time of
 our whole pipeline (find the body, paragraphs, links, claims, quotes, checks)
 against the time BeautifulSoup over lxml alone takes to parse the same HTML
 (the floor the extraction issue names) and against lxml's own parse. Also
@@ -11,6 +11,7 @@ reports how time grows with article length, which should be linear.
 """
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -26,7 +27,7 @@ from articles.parsing import parse_article
 from claims.extraction import extract_claims
 
 SEED = ROOT / "seeds" / "000_423b83237d5b8be1.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("FACTCHECK_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
 
 
 def median_ms(function, repeat):
@@ -77,7 +78,7 @@ def main(argv=None):
             f"factcheck body+claims+links {totals[2]:.1f} ms ({totals[2] / totals[1]:.2f}x of BeautifulSoup's parse alone)"
         )
     else:
-        print(f"corpus not found at {CORPUS}; real pages skipped")
+        print(f"corpus not found at {CORPUS} (set FACTCHECK_CORPUS_DIR); real pages skipped")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ seed targets. The same ``evaluate`` backs the test suite's thresholds.
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -34,7 +35,7 @@ from claims.extraction.report import extraction_report
 SEED = ROOT / "seeds" / "000_423b83237d5b8be1.txt"
 SHARED = ROOT.parent / "shared"
 SHARED_SEED = SHARED / "seeds" / "000_423b83237d5b8be1.txt"
-CORPUS = SHARED / "corpus"
+CORPUS = Path(os.environ.get("FACTCHECK_CORPUS_DIR") or SHARED / "corpus")
 SCORER = SHARED / "tools" / "eval_extraction.py"
 # Means over the corpus pages with gold (each page weighs the same, as in the table).
 # Raised as the extractor improves; the goal is recall 0.85, claimant 0.80,

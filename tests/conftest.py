@@ -1,6 +1,7 @@
 """Shared fixtures: the seed article, the corpus folder, one user per role."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "seeds" / "000_423b83237d5b8be1.txt"
 SEED_GOLD_PATH = ROOT / "seeds" / "000_423b83237d5b8be1.gold.json"
 GOLD_DIR = Path(__file__).resolve().parent / "claims" / "gold"
-CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+# The real pages ship beside the repository, not in it; FACTCHECK_CORPUS_DIR points elsewhere.
+CORPUS_DIR = Path(os.environ.get("FACTCHECK_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture
@@ -33,7 +35,10 @@ def seed_article(db, seed_html):
 @pytest.fixture
 def corpus_dir():
     if not CORPUS_DIR.is_dir():
-        pytest.skip(f"the real-page corpus is not here ({CORPUS_DIR}); it ships beside the repository, not in it")
+        pytest.skip(
+            f"the real-page corpus is not at {CORPUS_DIR}; it ships beside the repository, not in it "
+            "(set FACTCHECK_CORPUS_DIR to its folder)"
+        )
     return CORPUS_DIR
 
 

@@ -39,3 +39,30 @@ def test_database_url_selects_postgresql():
 def test_a_malformed_boolean_fails_loudly():
     result = import_settings(DEBUG="maybe")
     assert result.returncode != 0 and "DEBUG must be true or false" in result.stderr
+
+
+def status_of(path, **env):
+    """The status code of one GET under the production settings, in a fresh interpreter."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    environment.update({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "testserver", **env})
+    script = (
+        "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'factcheck.settings'; django.setup();"
+        f"from django.test import Client; print(Client().get({path!r}).status_code)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.split()[-1])
+
+
+def test_production_settings_redirect_plain_http_to_https():
+    assert status_of("/robots.txt") == 301
+
+
+def test_https_off_serves_production_settings_over_plain_http():
+    assert status_of("/robots.txt", FACTCHECK_HTTPS="false") == 200
+
+
+def test_a_bad_log_level_fails_loudly():
+    result = import_settings(DEBUG="true", LOG_LEVEL="LOUD")
+    assert result.returncode != 0
+    assert "LOG_LEVEL must be" in result.stderr

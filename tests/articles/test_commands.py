@@ -90,3 +90,15 @@ def test_extract_reports_an_unreadable_file_clearly(tmp_path):
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+def test_ingest_refuses_url_with_a_folder_instead_of_ignoring_it(tmp_path):
+    (tmp_path / "a.html").write_text("<p>The council voted 7-2 on Monday to close the library.</p>")
+    with pytest.raises(CommandError, match="not a folder"):
+        call_command("ingest", str(tmp_path), "--url", "https://example.org/story", "--no-progress")
+    assert Article.objects.count() == 0
+
+
+def test_reextract_of_an_unknown_article_fails_and_names_it():
+    with pytest.raises(CommandError, match="No article with id 99999"):
+        call_command("reextract", "--article", "99999", "--no-progress", stdout=StringIO())

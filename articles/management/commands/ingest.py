@@ -79,8 +79,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, url, no_progress, workers, batch_size, background, verbosity, **options):
-        if url and len(paths) > 1:
-            raise CommandError("--url names one article; give a single file with it.")
+        if url and (len(paths) > 1 or paths[0].is_dir()):
+            raise CommandError("--url names one article; give a single file with it, not a folder or several paths.")
         if workers < 1 or batch_size < 1:
             raise CommandError("--workers and --batch-size must be at least 1.")
         if background:

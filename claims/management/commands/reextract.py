@@ -1,6 +1,6 @@
 """manage.py reextract: run the current extractor over stored articles, keeping reviewed claims."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.models import Article
@@ -22,6 +22,10 @@ class Command(BaseCommand):
         articles = Article.objects.order_by("id").only("id")
         if article:
             articles = articles.filter(id__in=article)
+            unknown = sorted(set(article) - set(articles.values_list("id", flat=True)))
+            if unknown:
+                # Asked for something that is not there: saying "0 articles" and exiting 0 hides the typo.
+                raise CommandError(f"No article with id {', '.join(map(str, unknown))}; nothing re-extracted.")
         if background:
             queued = enqueue_reextraction(articles.values_list("id", flat=True).iterator())
             self.stdout.write(f"Queued re-extraction of {queued} articles.")
