@@ -1,7 +1,6 @@
 """Admin for articles: browse what was ingested, add new articles through ingestion."""
 
 from django.contrib import admin, messages
-from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -57,11 +56,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [CitationInline]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(claim_count=Count("claims", distinct=True), citation_count=Count("citations", distinct=True))
-        )
+        return super().get_queryset(request).with_counts()
 
     @admin.display(ordering="claim_count", description="claims")
     def claim_count(self, article):

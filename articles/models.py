@@ -1,14 +1,33 @@
 """An article as received, and the plain text every offset in factcheck refers to."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
+
+
+def _count_per_article(related_model):
+    """A correlated ``COUNT(*)`` of ``related_model`` rows of the outer article, read from its article index."""
+    counted = (
+        related_model.objects.filter(article_id=models.OuterRef("pk"))
+        .order_by()
+        .values("article_id")
+        .annotate(n=models.Count("*"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class ArticleQuerySet(models.QuerySet):
     def with_counts(self):
-        return self.annotate(
-            claim_count=models.Count("claims", distinct=True),
-            citation_count=models.Count("citations", distinct=True),
-        )
+        """Each article's claim and citation counts, as one subquery per table.
+
+        Counting both through joins (``Count("claims") + Count("citations")``)
+        multiplies them: one article with 5,000 links and 5,000 claims makes
+        25 million joined rows, and the whole list timed out. A subquery per
+        table costs one index range per article shown.
+        """
+        from claims.models import Citation, Claim
+
+        return self.annotate(claim_count=_count_per_article(Claim), citation_count=_count_per_article(Citation))
 
 
 class Article(models.Model):

@@ -118,19 +118,33 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "factcheck.wsgi.application"
 
+# Persistent connections are checked before each request reuses them, so a database restart costs no failed request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 
 if os.environ.get("DATABASE_REPLICA_URL"):
     # Public pages read from a replica; the admin, the API and every write use the primary.
     DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"], conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0)
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+
+# A web request's statement running longer than this is cancelled by PostgreSQL itself (gunicorn killing the worker
+# would leave it running), and answered 503. Only web processes (wsgi.py, asgi.py mark themselves) get the limit:
+# migrations, bulk ingestion and Celery workers run long statements on purpose. 0 turns it off.
+DATABASE_STATEMENT_TIMEOUT_MS = envint("DATABASE_STATEMENT_TIMEOUT_MS", 15_000)
+if os.environ.get("FACTCHECK_WEB_PROCESS") == "1" and DATABASE_STATEMENT_TIMEOUT_MS > 0:
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            options = database.setdefault("OPTIONS", {})
+            options["options"] = (
+                f"{options.get('options', '')} -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}".strip()
+            )
 DATABASE_ROUTERS = ["factcheck.routing.PublicReadsToReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

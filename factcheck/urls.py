@@ -14,6 +14,9 @@ admin.site.site_header = "factcheck review"
 admin.site.site_title = "factcheck"
 admin.site.index_title = "Review desk"
 
+# A database outage or a cancelled slow query answers 503 with a clear message (factcheck/outages.py).
+handler500 = "factcheck.outages.handle_server_error"
+
 urlpatterns = [
     path("", claim_views.home, name="home"),
     path("articles/", article_views.article_list, name="article-list"),
