@@ -15,7 +15,7 @@ from claims.selectors import claims_for_list
 from . import serializers as api
 from .caching import CachedPublicReads
 from .errors import PayloadTooLarge
-from .filters import ID_PATTERN, ArticleFilter
+from .filters import ID_PATTERN, ArticleFilter, StrictQueryParameters
 
 ERROR = api.ErrorSerializer
 # JSON quoting and multipart framing around the HTML itself
@@ -28,6 +28,7 @@ REQUEST_SLACK = 64 * 1024
 )
 class ArticleViewSet(
     CachedPublicReads,
+    StrictQueryParameters,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -11,8 +11,8 @@ from claims.selectors import ARTICLE_BODY, current_published_verdicts
 
 from . import serializers as api
 from .caching import CachedPublicReads
-from .filters import ID_PATTERN
-from .pagination import ClaimReviewFeedPagination
+from .filters import ID_PATTERN, StableOrderingFilter, StrictQueryParameters
+from .pagination import KeysetPagination
 
 ERROR = api.ErrorSerializer
 
@@ -28,11 +28,13 @@ CLAIM_REVIEW = OpenApiResponse(
         summary="The ClaimReview of one claim, by claim id", responses={200: CLAIM_REVIEW, 404: ERROR}
     ),
 )
-class ClaimReviewViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
+class ClaimReviewViewSet(CachedPublicReads, StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimReviewSerializer
-    filter_backends = []
-    pagination_class = ClaimReviewFeedPagination
+    filter_backends = [StableOrderingFilter]
+    ordering_fields = ["published_at", "id"]
+    ordering = ["-published_at", "-id"]
+    pagination_class = KeysetPagination
 
     def get_queryset(self):
         return (
@@ -45,7 +47,7 @@ class ClaimReviewViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
         return self.request.build_absolute_uri("/").rstrip("/")
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response([claim_review(verdict, base_url=self.base_url()) for verdict in page])
 
     def retrieve(self, request, pk=None):

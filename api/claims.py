@@ -8,13 +8,13 @@ from rest_framework.response import Response
 
 from claims import reviews
 from claims.models import Claim
-from claims.pagination import LargeTablePagination
 from claims.selectors import claims_for_list
 
 from . import serializers as api
 from .caching import CachedPublicReads
 from .conditional import IF_MATCH, ETagRetrieveMixin, check_if_match, with_etag
-from .filters import ID_PATTERN, ClaimFilter
+from .filters import ID_PATTERN, ClaimFilter, StrictQueryParameters
+from .pagination import KeysetPagination
 from .permissions import require_permission
 from .verdicts import verdicts_queryset
 
@@ -26,11 +26,16 @@ ERROR = api.ErrorSerializer
     retrieve=extend_schema(summary="A claim with its anchors, numbers, sources and current verdict"),
 )
 class ClaimViewSet(
-    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    CachedPublicReads,
+    StrictQueryParameters,
+    ETagRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
-    pagination_class = LargeTablePagination
+    pagination_class = KeysetPagination
     filterset_class = ClaimFilter
     ordering_fields = ["checkworthiness", "created_at", "id"]
     ordering = ["-checkworthiness", "id"]

@@ -8,10 +8,14 @@ from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 
 from articles.models import Article
 from claims.models import Claim, Source, Verdict
 from claims.selectors import matching, with_rating, with_sources
+
+from .pagination import ordering_expression
 
 MAX_UTC_OFFSET = timedelta(hours=14)
 # Ids in URLs are positive 64-bit integers; anything else is a 404 before it reaches the database.
@@ -118,3 +122,79 @@ class SourceFilter(filters.FilterSet):
     class Meta:
         model = Source
         fields = ["kind", "domain"]
+
+
+class StableOrderingFilter(OrderingFilter):
+    """``?ordering=`` that always ends in the id, so equal values never make paging skip or repeat a row.
+
+    Unknown fields are 400 (DRF's own filter ignores them silently).
+    Nullable columns get an explicit nulls placement, the same on every
+    database (see ``api.pagination.ordering_expression``).
+    """
+
+    def get_ordering(self, request, queryset, view):
+        raw = request.query_params.get(self.ordering_param)
+        if raw is None:
+            terms = list(getattr(view, "ordering", None) or ["id"])
+        else:
+            allowed = set(view.ordering_fields)
+            terms = [term.strip() for term in raw.split(",")]
+            unknown = [term for term in terms if term.lstrip("-") not in allowed]
+            if unknown or not raw.strip():
+                choices = ", ".join(sorted(allowed))
+                raise ValidationError({"ordering": [f"Order by one of: {choices} (prefix - to reverse)."]})
+        for index, term in enumerate(terms):
+            if term.lstrip("-") == "id":
+                return terms[: index + 1]  # nothing after a unique column changes the order
+        return [*terms, "-id" if terms[-1].startswith("-") else "id"]
+
+    def filter_queryset(self, request, queryset, view):
+        annotations = queryset.query.annotations
+        expressions = [
+            term
+            if term.lstrip("-") in annotations
+            else ordering_expression(queryset.model, term.lstrip("-"), term.startswith("-"))
+            for term in self.get_ordering(request, queryset, view)
+        ]
+        return queryset.order_by(*expressions)
+
+    def get_schema_operation_parameters(self, view):
+        fields = list(view.ordering_fields)
+        default = ",".join(getattr(view, "ordering", None) or ["id"])
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": f"Sort order (default `{default}`); `-` reverses. Ties are broken by the id, "
+                "so paging returns each row once.",
+                "schema": {"type": "string", "enum": [*fields, *(f"-{field}" for field in fields)]},
+            }
+        ]
+
+
+class StrictQueryParameters:
+    """A query parameter the endpoint does not know is 400, instead of silently answering the unfiltered list.
+
+    Lists know their filters, ``ordering`` and paging parameters; every
+    endpoint knows ``format``.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.known_query_parameters())
+        if unknown:
+            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+
+    def known_query_parameters(self):
+        known = {"format"}
+        if self.action != "list":
+            return known
+        for backend in self.filter_backends:
+            if isinstance(backend, type) and issubclass(backend, OrderingFilter):
+                known.add(backend.ordering_param)
+            elif getattr(self, "filterset_class", None) is not None:
+                known.update(self.filterset_class.base_filters)
+        if self.paginator is not None:
+            known.update(self.paginator.query_parameters)
+        return known

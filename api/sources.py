@@ -8,11 +8,11 @@ from claims.models import Rating, Source
 
 from . import serializers as api
 from .caching import CachedPublicReads
-from .filters import ID_PATTERN, SourceFilter
+from .filters import ID_PATTERN, SourceFilter, StrictQueryParameters
 
 
 @extend_schema_view(list=extend_schema(summary="List cited sources"), retrieve=extend_schema(summary="A cited source"))
-class SourceViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(CachedPublicReads, StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.SourceSerializer
     filterset_class = SourceFilter
@@ -24,7 +24,7 @@ class SourceViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="The rating scale"), retrieve=extend_schema(summary="A rating"))
-class RatingViewSet(CachedPublicReads, viewsets.ReadOnlyModelViewSet):
+class RatingViewSet(CachedPublicReads, StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[a-z0-9-]{1,40}"
     serializer_class = api.RatingSerializer
     queryset = Rating.objects.order_by("order", "id")

@@ -14,7 +14,8 @@ from . import serializers as api
 from .caching import CachedPublicReads
 from .conditional import IF_MATCH, ETagRetrieveMixin, etag_of, with_etag
 from .errors import PreconditionFailed
-from .filters import ID_PATTERN, VerdictFilter
+from .filters import ID_PATTERN, StrictQueryParameters, VerdictFilter
+from .pagination import KeysetPagination
 from .permissions import can_see_drafts, require_permission
 
 ERROR = api.ErrorSerializer
@@ -37,12 +38,19 @@ def verdicts_queryset(user):
     retrieve=extend_schema(summary="A verdict"),
 )
 class VerdictViewSet(
-    CachedPublicReads, ETagRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    CachedPublicReads,
+    StrictQueryParameters,
+    ETagRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     lookup_value_regex = ID_PATTERN
     serializer_class = api.VerdictSerializer
     filterset_class = VerdictFilter
+    pagination_class = KeysetPagination
     ordering_fields = ["published_at", "created_at", "id"]
+    ordering = ["-published_at", "-id"]
 
     def get_queryset(self):
         return verdicts_queryset(self.request.user)

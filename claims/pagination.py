@@ -15,7 +15,6 @@ import json
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
-from rest_framework.pagination import PageNumberPagination
 
 ESTIMATE_ABOVE = 2_000
 # Planner estimates this many times over the line are believed without counting.
@@ -64,24 +63,3 @@ class LargeTablePaginator(Paginator):
     @property
     def count_is_estimate(self):
         return self._counted[1]
-
-
-class LargeTablePagination(PageNumberPagination):
-    django_paginator_class = LargeTablePaginator
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
-
-    def get_paginated_response(self, data):
-        response = super().get_paginated_response(data)
-        response.data["count_is_estimate"] = self.page.paginator.count_is_estimate
-        return response
-
-    def get_paginated_response_schema(self, schema):
-        schema = super().get_paginated_response_schema(schema)
-        schema["properties"]["count_is_estimate"] = {
-            "type": "boolean",
-            "description": f"True when `count` is the database's estimate: lists of over {ESTIMATE_ABOVE:,} rows.",
-        }
-        schema["required"].append("count_is_estimate")
-        return schema

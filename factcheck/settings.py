@@ -244,10 +244,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ModelPermissionsOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.NumberedPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "api.filters.StableOrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.schema.FactcheckAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
