@@ -10,7 +10,15 @@ claimant and resolve to "".
 
 import re
 
-from .names import COMMON_CAPITALISED, NAME_RUN, PRONOUNS, clean_name, find_mentions, is_organisation
+from .names import (
+    COMMON_CAPITALISED,
+    NAME_RUN,
+    PRONOUNS,
+    SURNAME_TITLES,
+    clean_name,
+    find_mentions,
+    is_organisation,
+)
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|explained|explains|"
@@ -19,7 +27,9 @@ SPEECH_VERBS = (
     "reports|replied|responded|countered|recalled|continued|declared|declares|estimated|estimates|"
     "concluded|believes|considers|considered|accused|accuses|charged|contended|contends|maintained|"
     "maintains|suggested|suggests|emphasized|emphasised|stressed|confirmed|confirms|disputes|disputed|"
-    "predicted|conceded|complained|asserted|asserts|boasted|bragged|vowed|promised|pledged"
+    "predicted|conceded|complained|asserted|asserts|boasted|bragged|vowed|promised|pledged|"
+    # Report verbs: a poll, a study or an agency "shows", "found", "projects".
+    "found|finds|showed|shows|projects|projected|forecasts|forecast|predicts|revealed|reveals|indicates|indicated"
 )
 AUXILIARY = r"(?:(?:has|have|had|also|later|previously|then|once|repeatedly|publicly|recently|again|long|already|often|frequently|separately|earlier)\s+)"
 SPEECH_VERB = re.compile(
@@ -29,7 +39,12 @@ SPEECH_VERB = re.compile(
 AFTER_QUOTE_VERBS = re.compile(
     rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|read|reads|asked|asks|shouted|wrote|joked|quipped)\b"
 )
-ROLES = r"spokes(?:person|man|woman)|officials?|representatives?|aides?|statement|release|report|lawyer|attorney|spokespeople|press secretary"
+ROLES = (
+    r"spokes(?:person|man|woman)|officials?|representatives?|aides?|statement|release|report|lawyer|attorney|"
+    r"spokespeople|press secretary|"
+    # Documents and studies speak for whoever made them: "a Gallup poll showed", "the poll found".
+    r"poll|polls|survey|study|analysis|tracker|data|figures|census|forecast|estimates?|audit|review|memo"
+)
 ROLE_PHRASE = re.compile(
     rf"\b(?:an?|the)\s+(?P<organisation>(?:[A-Z][\w.’'&-]*\s+){{0,5}})(?P<role>{ROLES})"
     rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<organisation_after>{NAME_RUN.pattern}))?$",
@@ -41,7 +56,21 @@ PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?P<pronoun>he|she|they|we|it|i)$", re.IG
 GENERIC_SUBJECT = re.compile(r"(?:^|\s)(?:[a-z][\w’'-]*\s+){0,6}[a-z][\w’'-]*$")
 PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|for|from|with|on|to|by|about|among|across)\s+(?:the\s+)?$")
 APPOSITIVE = re.compile(r"^(?:[a-z]|[DRI]-[A-Z]|\d)")
-ACCORDING_TO = re.compile(rf"\baccording to (?:the\s+)?(?P<name>{NAME_RUN.pattern})(?P<rest>\s+[a-z]+)?")
+# "according to a new CBS News poll", "per FiveThirtyEight’s tracker", "according to analysis by the EIA".
+SOURCE_PHRASE = re.compile(
+    r"\b(?:according to|per(?=\s+(?:the\s|an?\s|[A-Z])))\s+(?P<phrase>(?:[^,;:!?—–()\s]+\s*){1,14})", re.IGNORECASE
+)
+AGENT = re.compile(r".*\b(?:by|from)\s+", re.IGNORECASE | re.DOTALL)
+# "The Lancet Commission on pollution and health found": the name heads the noun phrase.
+NAME_WITH_COMPLEMENT = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern})\s+(?:on|of|for)\s+(?:[a-z][\w’'-]*\s+){{0,4}}[a-z][\w’'-]*$"
+)
+# "a poll by Gallup said", "data from the Census Bureau show": the maker is the subject.
+MADE_BY = re.compile(
+    rf"\b(?:poll|survey|study|report|analysis|data|figures|count|list|review|investigation|estimates?)\s+"
+    rf"(?:by|from)\s+(?:the\s+)?(?P<name>{NAME_RUN.pattern})$",
+    re.IGNORECASE,
+)
 COORDINATED = re.compile(r"\s(?:and|but|then)$")
 NAME_AT_START = re.compile(rf"^\W*(?P<name>{NAME_RUN.pattern})")
 INVERTED = re.compile(
@@ -49,6 +78,7 @@ INVERTED = re.compile(
 )
 
 
+NAME_AFTER_QUOTE = re.compile(rf"^\s*[,—–-]?\s*(?P<name>{NAME_RUN.pattern})\s*,")
 INVERTED_AFTER_CLAUSE = re.compile(
     rf"[,—–]\s*(?P<verb>{SPEECH_VERBS})\s+(?P<subject>(?:an?\s+|the\s+)?{NAME_RUN.pattern}(?:\s+(?:{ROLES}))?)(?=\s*(?:[,.;]|$))"
 )
@@ -82,6 +112,11 @@ def subject_before(text, position):
         pronoun = PRONOUN_SUBJECT.search(left)
         if pronoun:
             return "pronoun", pronoun.group("pronoun").lower()
+        made_by = MADE_BY.search(left)
+        if made_by:
+            name, _titles = clean_name(made_by.group("name"))
+            if name:
+                return "name", (name, made_by.start("name"))
         named = NAMED_SUBJECT.search(left)
         if named:
             if PREPOSITION_BEFORE.search(left, 0, named.start()):
@@ -102,6 +137,11 @@ def subject_before(text, position):
         if COORDINATED.search(left):
             # "Rivera, 44, campaigned on … and said": the subject of the first verb.
             return "coordinated", None
+        headed = NAME_WITH_COMPLEMENT.search(left)
+        if headed:
+            name, _titles = clean_name(headed.group("name"))
+            if name and name.lower() not in COMMON_CAPITALISED:
+                return "name", (name, headed.start())
         if GENERIC_SUBJECT.search(left):
             return "generic", None
         return None
@@ -116,7 +156,9 @@ def resolve(subject, registry, earlier_names=()):
     if kind == "name":
         name = value[0]
         if " " not in name and not registry.is_known(name):
-            return ""  # "Western states say": a capitalised word, not a name the article uses
+            return ""
+        if name.lower() in SURNAME_TITLES and name not in registry.full_names:
+            return ""  # "the General said" without a General named earlier  # "Western states say": a capitalised word, not a name the article uses
         return registry.canonical(name)
     if kind == "pronoun":
         return registry.resolve_pronoun(value, earlier_names) if value in PRONOUNS else ""
@@ -160,9 +202,8 @@ def attribution_in(text, registry, earlier_names=(), names_before=None):
         if speaker:
             return attribution
         fallback = fallback or attribution
-    according = ACCORDING_TO.search(text)
-    if according and not (according.group("rest") or "").strip():
-        name, _titles = clean_name(according.group("name"))
+    for according in SOURCE_PHRASE.finditer(text):
+        name = source_in_phrase(according.group("phrase"))
         if name:
             return Attribution(registry.canonical(name), according.start(), according.end(), 0, ("name", (name, 0)))
     for pattern in (INVERTED, INVERTED_AFTER_CLAUSE):
@@ -173,6 +214,32 @@ def attribution_in(text, registry, earlier_names=(), names_before=None):
                 # "…, said Robert Godby, director of …": what was said comes before the verb.
                 return Attribution(speaker, match.start("verb"), match.end(), 0, ("name", (speaker, match.start())))
     return fallback
+
+
+def source_in_phrase(phrase):
+    """The source a sourcing phrase names, or "".
+
+    The maker after "by"/"from" when there is one ("analysis by the Energy
+    Information Administration"), else the last name in the noun phrase ("a
+    new CBS News Battleground Tracker poll", "University of Houston political
+    scientist Boris Shor"). "and" joins two names ("Post and Courier"); a
+    "Charleston-based" modifier is dropped.
+    """
+    agent = AGENT.match(phrase)
+    if agent:
+        phrase = phrase[agent.end() :]
+    runs = []
+    for match in NAME_RUN.finditer(phrase):
+        if runs and re.fullmatch(r"\s+(?:and|&)\s+", phrase[runs[-1][1] : match.start()]):
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append((match.start(), match.end()))
+    for start, end in reversed(runs):
+        surface = re.sub(r"^[\w.-]+-based\s+", "", phrase[start:end])
+        name, _titles = clean_name(surface)
+        if name and name.lower() not in COMMON_CAPITALISED:
+            return name
+    return ""
 
 
 def attribution_after_quote(text, registry, earlier_names=()):
@@ -186,9 +253,22 @@ def attribution_after_quote(text, registry, earlier_names=()):
         if re.search(r"[.!?“”\"]", between) or len(between) > 120:
             break
         subject = subject_before(head, match.start())
-        if subject is None:
+        speaker = resolve(subject, registry, earlier_names) if subject is not None else ""
+        # "“…,” Ana Ruiz, an analyst at the Institute for Water and Soil told reporters": the person
+        # opening the clause speaks, whatever the appositive names before the verb.
+        opening = NAME_AFTER_QUOTE.match(between)
+        if opening:
+            opener = resolve_phrase(opening.group("name"), registry)
+            if opener and (registry.is_person(opener) or not speaker):
+                speaker = opener
+        if not speaker:
+            # "“…” in Iowa, said Pat Rynard": the verb inverted after a short clause.
+            inverted = INVERTED.match(head[match.start() :])
+            if inverted:
+                speaker = resolve_phrase(inverted.group("subject"), registry)
+        if subject is None and not speaker:
             continue
-        return resolve(subject, registry, earlier_names), True
+        return speaker, True
     return "", False
 
 

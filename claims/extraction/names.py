@@ -423,6 +423,27 @@ NAME_CONTEXT_AFTER = re.compile(
 )
 INNER_CAPITALISED = re.compile(r"\s[“\"‘'(]?([A-Z][\w’'.-]*)")
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+# Titles that are also common surnames: a title precedes a name, so at the end of a run they are the name.
+SURNAME_TITLES = {"king", "judge", "bishop", "marshal", "chancellor", "prince", "speaker", "major", "general"}
+CONNECTOR_WORDS = {
+    "of",
+    "de",
+    "la",
+    "del",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "bin",
+    "al",
+    "y",
+    "and",
+    "for",
+    "on",
+    "the",
+    "&",
+}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 OFFICES = {
     "gov": "governor",
@@ -462,6 +483,15 @@ def clean_name(surface):
     for index, token in enumerate(tokens):
         if token.lower().rstrip(".") in TITLES:
             last_title = index
+    if len(tokens) == 1 and tokens[0].lower() in SURNAME_TITLES:
+        return tokens[0], ()  # "King said": the registry decides whether a King was named
+    if (
+        last_title == len(tokens) - 1 >= 1
+        and tokens[-1].lower() in SURNAME_TITLES
+        and tokens[-2].lower().rstrip(".") not in TITLES
+    ):
+        # "Gayle King", "Anthony Judge": a title word ending a run of names is a surname.
+        last_title = max((i for i, t in enumerate(tokens[:-1]) if t.lower().rstrip(".") in TITLES), default=-1)
     titles = tuple(
         token.lower().rstrip(".") for token in tokens[: last_title + 1] if token.lower().rstrip(".") in TITLES
     )
@@ -473,6 +503,11 @@ def clean_name(surface):
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
         name = name[:-1]
     return name, titles
+
+
+def acronym_of(name):
+    """The initials an organisation's name abbreviates to: "Energy Information Administration" → "EIA"."""
+    return "".join(word[0] for word in name.split() if word.lower() not in CONNECTOR_WORDS and word[:1].isupper())
 
 
 def is_organisation(name):
@@ -544,9 +579,14 @@ class NameRegistry:
     role_organisations: dict = field(default_factory=dict)  # "spokesperson" → "State Department"
     title_holders: dict = field(default_factory=dict)  # "governor" → "Helen Marsh", None when several
     proper_tokens: frozenset = frozenset()  # capitalised words seen away from a sentence start
+    acronyms: dict = field(default_factory=dict)  # "EIA" → "Energy Information Administration"
 
     def learn(self, mention):
         name = mention.name
+        if " " in name and not looks_like_person(name):
+            initials = acronym_of(name)
+            if len(initials) >= 2:
+                self.acronyms.setdefault(initials, name)
         if looks_like_person(name):
             surname = name.split()[-1]
             known = self.full_names.get(surname, name)
@@ -571,7 +611,7 @@ class NameRegistry:
         if not name:
             return ""
         if " " not in name:
-            full = self.full_names.get(name)
+            full = self.full_names.get(name) or self.acronyms.get(name.replace(".", ""))
             if full:
                 return full
         return name
