@@ -86,11 +86,14 @@ class Link:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """One body paragraph; ``quoted`` when it stands inside a ``<blockquote>`` (a passage quoted from a source)."""
+
     index: int
     text: str
     start: int
     end: int
     links: tuple[Link, ...] = ()
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -337,8 +340,8 @@ def _find_body_regions(root):
         parent = paragraph.getparent()
         if parent is None:
             continue
-        if paragraph.tag == "li":
-            # A list counts for its container, not the <ul> itself.
+        if paragraph.tag == "li" or parent.tag == "blockquote":
+            # A list or a block quotation counts for its container, not the <ul>/<blockquote> itself.
             parent = parent.getparent() if parent.getparent() is not None else parent
         length = len(paragraph.text_content().strip())
         if length < 25:
@@ -393,14 +396,14 @@ def _read_paragraphs(regions, base_url):
     links = []
     offset = 0
     for region in regions:
-        for block in _paragraph_blocks(region):
+        for block, quoted in _paragraph_blocks(region):
             text, block_links = _block_text(block, base_url)
             if len(text) < MIN_PARAGRAPH_CHARS or _is_furniture_line(text, block_links):
                 continue
             if paragraphs:
                 offset += len(PARAGRAPH_SEPARATOR)
             shifted = tuple(Link(link.href, link.text, link.start + offset, link.end + offset) for link in block_links)
-            paragraphs.append(Paragraph(len(paragraphs), text, offset, offset + len(text), shifted))
+            paragraphs.append(Paragraph(len(paragraphs), text, offset, offset + len(text), shifted, quoted))
             links.extend(shifted)
             offset += len(text)
     return paragraphs, links
@@ -416,12 +419,15 @@ def _paragraph_blocks(region):
     """
     blocks = []
     skipped = None
+    quoting = 0  # open <blockquote> elements around the walk's position
     for event, element in etree.iterwalk(region, events=("start", "end")):
         if not isinstance(element.tag, str):
             continue
         if event == "end":
             if element is skipped:
                 skipped = None
+            elif skipped is None and element.tag == "blockquote":
+                quoting -= 1
             continue
         if skipped is not None:
             continue
@@ -431,10 +437,12 @@ def _paragraph_blocks(region):
         if element.tag in PARAGRAPH_TAGS and not any(
             isinstance(child.tag, str) and child.tag in PARAGRAPH_TAGS for child in element.iterdescendants()
         ):
-            blocks.append(element)
+            blocks.append((element, quoting > 0 or element.tag == "blockquote"))
             skipped = element  # its text is read whole; do not descend
+        elif element.tag == "blockquote":
+            quoting += 1
     if not blocks:
-        blocks = [region]
+        blocks = [(region, False)]
     return blocks
 
 
@@ -507,6 +515,8 @@ def _resolve(href, base_url):
     if not href:
         return None
     href = href.strip()
+    if href.startswith("#"):
+        return None  # a footnote or a jump within the page cites nothing
     if base_url:
         try:
             href = urljoin(base_url, href)

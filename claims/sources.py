@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+import wordninja
+
 # Host prefixes that name a rendition of a site, not a different site.
 EDITION_PREFIXES = ("www.", "mobile.", "m.")
 HOST_ALIASES = {"x.com": "twitter.com", "youtu.be": "youtube.com", "fb.com": "facebook.com"}
@@ -188,6 +190,27 @@ def describe_source(url):
     kind = source_kind(domain, parts.path)
     handle = social_handle(domain, parts.path) if kind == SourceKind.SOCIAL_POST else ""
     return SourceInfo(canonical, domain, kind, handle)
+
+
+def site_name(url):
+    """A readable name for the site or account behind ``url``: "legalinsurrection.com" → "Legal Insurrection".
+
+    A social post is its account ("@handle"). Otherwise the registered
+    domain's first label is split into English words (wordninja, a unigram
+    model over Wikipedia word frequencies) and title-cased; a split into
+    fragments shorter than three letters ("snopes" → "s nope s") is refused
+    and the label is kept whole ("Snopes").
+    """
+    info = describe_source(url)
+    if info.handle:
+        return info.handle
+    label = _registered_domain(info.domain).split(".")[0]
+    if not label or len(label) > 63:
+        return ""
+    words = wordninja.split(label) if label.isalpha() else [label]
+    if len(words) > 1 and any(len(word) < 3 for word in words):
+        words = [label]
+    return " ".join(word.capitalize() for word in words)
 
 
 def source_kind(domain, path=""):

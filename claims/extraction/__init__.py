@@ -20,7 +20,7 @@ The pipeline, per article:
 import re
 from dataclasses import dataclass, field
 
-from ..sources import canonical_url
+from ..sources import canonical_url, site_name
 from .attribution import attribution_after_quote, attribution_in
 from .checkworthiness import THRESHOLD, accusation_cue, score_checkworthiness
 from .consistency import Check, consistency_checks
@@ -110,8 +110,13 @@ def extract_claims(paragraphs, text=None):
     quotations = []
     open_quote_speaker = None
     previous_paragraph_speaker = ""
+    passage_source = None
     for (paragraph, sentences, spans), mentions in zip(layout, mentions_by_paragraph, strict=True):
-        reader = _ParagraphReader(paragraph, sentences, spans, mentions, registry, text, claims)
+        if not getattr(paragraph, "quoted", False):
+            passage_source = None
+        elif passage_source is None:
+            passage_source = _passage_source(claims, paragraph.index)
+        reader = _ParagraphReader(paragraph, sentences, spans, mentions, registry, text, claims, passage_source)
         reader.read(open_quote_speaker, previous_paragraph_speaker)
         claims.extend(reader.claims)
         quotations.extend(reader.quotations)
@@ -125,8 +130,11 @@ def extract_claims(paragraphs, text=None):
 class _ParagraphReader:
     """Reads one paragraph in order: quotations and their speakers, then each sentence's claim."""
 
-    def __init__(self, paragraph, sentences, spans, mentions, registry, article_text, preceding_claims):
+    def __init__(
+        self, paragraph, sentences, spans, mentions, registry, article_text, preceding_claims, passage_source=None
+    ):
         self.paragraph = paragraph
+        self.passage_source = passage_source
         self.text = paragraph.text
         self.sentences = sentences
         self.spans = spans
@@ -142,6 +150,13 @@ class _ParagraphReader:
         self.last_quote_speaker = ""
 
     def read(self, open_quote_speaker, previous_paragraph_speaker):
+        if self.passage_source is not None:
+            # A block quotation: the whole paragraph is the source's words.
+            self.quotations.append(
+                Quotation(
+                    self.text, self.passage_source, self.paragraph.index, self.paragraph.start, self.paragraph.end
+                )
+            )
         paragraph_is_quote = quote_only(self.text, self.spans)
         for sentence_start, sentence_end in self.sentences:
             for span in self.quotation_spans:
@@ -168,6 +183,8 @@ class _ParagraphReader:
                     )
             claim = self._claim(sentence_start, sentence_end)
             if claim is not None:
+                if self.passage_source:
+                    claim.claimant = self.passage_source
                 self.claims.append(claim)
         last = self.quotation_spans[-1] if self.quotation_spans else None
         self.open_quote_speaker = self.speakers.get(last) if last is not None and not last.closed else None
@@ -387,6 +404,23 @@ class _ParagraphReader:
             pronoun = re.search(r"\b(he|she)\b", rest)
             if pronoun:
                 self.registry.learn_gender(speaker, pronoun.group(1))
+
+
+def _passage_source(claims, paragraph_index):
+    """Whose words a block quotation is: the source its introducing sentence names, else the site it links.
+
+    "As the county's auditor wrote:" names the speaker; "Hillary suffered
+    her <a href=…legalinsurrection.com…>final defeat</a>." points at the
+    site quoted below it. "" when the sentence before gives neither.
+    """
+    if not claims or claims[-1].paragraph != paragraph_index - 1:
+        return ""
+    introducing = claims[-1]
+    if introducing.claimant:
+        return introducing.claimant
+    if introducing.sources:
+        return site_name(introducing.sources[-1])
+    return ""
 
 
 def _propagate_citations(claims, paragraphs):

@@ -46,7 +46,7 @@ ROLES = (
     r"poll|polls|survey|study|analysis|tracker|data|figures|census|forecast|estimates?|audit|review|memo"
 )
 ROLE_PHRASE = re.compile(
-    rf"\b(?:an?|the)\s+(?P<organisation>(?:[A-Z][\w.’'&-]*\s+){{0,5}})(?P<role>{ROLES})"
+    rf"\b(?:an?|the)\s+(?P<organisation>(?-i:(?:[A-Z][\w.’'&-]*\s+){{0,5}}))(?P<role>{ROLES})"
     rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<organisation_after>{NAME_RUN.pattern}))?$",
     re.IGNORECASE,
 )

@@ -122,3 +122,13 @@ def test_links_with_a_malformed_port_are_not_citations():
         '<p><a href="https://m:ailchi.mp/x">release</a> and <a href="https://ok.example:8080/y">data</a></p>'
     )
     assert [link.href for link in article.links] == ["https://ok.example:8080/y"]
+
+
+def test_a_same_page_anchor_is_not_a_link():
+    article = parse_article("<p>Turnout rose<a href='#fn-1'>1</a> and <a href='https://example.org/r'>fell</a>.</p>")
+    assert [link.href for link in article.links] == ["https://example.org/r"]
+
+
+def test_paragraphs_inside_a_blockquote_are_marked_quoted():
+    article = parse_article("<p>Intro text here.</p><blockquote><p>Quoted one.</p><p>Quoted two.</p></blockquote>")
+    assert [p.quoted for p in article.paragraphs] == [False, True, True]

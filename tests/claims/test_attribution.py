@@ -84,3 +84,28 @@ def test_said_inverted_after_a_short_clause_following_a_quote():
         " the council's finance chair.</p>"
     )
     assert quote_containing(x, "no appetite").speaker == "Tom Okafor"
+
+
+def test_a_block_quotation_speaks_for_the_site_linked_just_before_it():
+    x = extract(
+        "<p>The count was closer than the polls suggested, as one blog <a href='https://www.millbrookdaily.com/"
+        "2024/count'>put it</a>.</p>"
+        "<blockquote><p>Eleven delegates switched sides in the final round of voting on Tuesday.</p>"
+        "<p>Three of them came from the northern districts.</p></blockquote>"
+    )
+    assert claim_containing(x, "Eleven delegates").claimant == "Millbrook Daily"
+    assert quote_containing(x, "Three of them").speaker == "Millbrook Daily"
+
+
+def test_a_block_quotation_introduced_by_a_named_speaker_is_theirs():
+    x = extract(
+        "<p>In a letter to members, union president Carla Mendes wrote that talks had stalled.</p>"
+        "<blockquote><p>We have asked for a 5 percent raise for three years running and been refused.</p>"
+        "</blockquote>"
+    )
+    assert quote_containing(x, "5 percent raise").speaker == "Carla Mendes"
+
+
+def test_a_block_quotation_with_no_introduction_has_no_speaker():
+    x = extract("<blockquote><p>Eleven delegates switched sides in the final round of voting.</p></blockquote>")
+    assert quote_containing(x, "Eleven delegates").speaker == ""

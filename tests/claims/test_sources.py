@@ -55,3 +55,21 @@ def test_source_kind_and_handle(url, kind, handle):
     info = describe_source(url)
     assert info.kind == kind
     assert info.handle == handle
+
+
+def test_site_name_splits_a_domain_into_words():
+    from claims.sources import site_name
+
+    assert site_name("https://www.millbrookdaily.com/2024/count") == "Millbrook Daily"
+
+
+def test_site_name_keeps_a_label_whose_split_would_be_fragments():
+    from claims.sources import site_name
+
+    assert site_name("https://www.snopes.com/fact-check/x/") == "Snopes"
+
+
+def test_site_name_of_a_social_post_is_its_account():
+    from claims.sources import site_name
+
+    assert site_name("https://twitter.com/CountyClerk/status/123") == "@CountyClerk"
