@@ -163,11 +163,14 @@ def parse_article(html, url=None):
     if root is None:
         return ParsedArticle()
     metadata = _read_metadata(root, url)
+    claim_reviewed = _claim_reviewed(root)
     etree.strip_elements(root, etree.Comment, *NON_CONTENT_TAGS, with_tail=False)
     base_url = url or metadata.pop("canonical", None)
     metadata.pop("canonical", None)
     regions = _find_body_regions(root)
     paragraphs, links = _read_paragraphs(regions, base_url)
+    if claim_reviewed and claim_reviewed.casefold() not in " ".join(p.text for p in paragraphs).casefold():
+        paragraphs, links = _prepend_paragraph(claim_reviewed, paragraphs, links)
     text = PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
     return ParsedArticle(paragraphs=tuple(paragraphs), text=text, links=tuple(links), **metadata)
 
@@ -252,6 +255,44 @@ def _news_article_json_ld(root):
             if any(isinstance(kind, str) and kind.endswith("Article") for kind in kinds):
                 return item
     return {}
+
+
+def _claim_reviewed(root):
+    """The claim a fact-check reviews, from its schema.org ``ClaimReview`` (``claimReviewed``), or "".
+
+    Fact-checkers publish it for search engines and usually show it in a box
+    outside the article body; it is the page's central claim, so it opens the
+    article's paragraphs.
+    """
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        if "ClaimReview" not in (script.text or ""):
+            continue
+        try:
+            payload = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        for item in payload if isinstance(payload, list) else [payload]:
+            if isinstance(item, dict) and item.get("@type") == "ClaimReview":
+                claim = item.get("claimReviewed")
+                if isinstance(claim, str):
+                    return _clean(claim)[:1000]
+    return ""
+
+
+def _prepend_paragraph(text, paragraphs, links):
+    shift = len(text) + len(PARAGRAPH_SEPARATOR)
+    moved = [
+        Paragraph(
+            p.index + 1,
+            p.text,
+            p.start + shift,
+            p.end + shift,
+            tuple(Link(k.href, k.text, k.start + shift, k.end + shift) for k in p.links),
+            p.quoted,
+        )
+        for p in paragraphs
+    ]
+    return [Paragraph(0, text, 0, len(text)), *moved], [link for p in moved for link in p.links]
 
 
 def _json_ld_names(value):

@@ -41,11 +41,11 @@ SCORER = SHARED / "tools" / "eval_extraction.py"
 # Raised as the extractor improves; the goal is recall 0.85, claimant 0.80,
 # speakers 0.85, cites 0.90, flagged ≤ 20 %, leaked 0.
 DEV_TARGETS = {
-    "recall": 0.80,
+    "recall": 0.85,
     "claimant": 0.90,
     "speakers": 0.95,
     "cites": 0.90,
-    "flagged_max": 0.21,
+    "flagged_max": 0.20,
     "leaked_max": 0,
 }
 FIGURES = ("recall", "type", "claimant", "speakers", "cites")

@@ -38,6 +38,7 @@ WEIGHTS = {
     "question": -0.4,
     "short": -0.2,
     "framing": -0.3,
+    "evidence": 0.2,
 }
 
 
@@ -66,11 +67,14 @@ NOT_PAST = frozenset(
 )
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne", "un", "ught", "lt", "nt")
+# "most"/"least" only as "the most …": "most Americans" is a quantifier, not a superlative.
 SUPERLATIVE_WORDS = frozenset(
-    "biggest largest highest lowest smallest best worst most least fewest record record-breaking unprecedented "
+    "biggest largest highest lowest smallest best worst fewest record record-breaking unprecedented "
     "longest shortest oldest youngest fastest slowest deadliest richest poorest greatest strongest weakest".split()
 )
 SUPERLATIVE_PHRASES = Phrases(
+    " the most ",
+    " the least ",
     " only one ",
     " only person ",
     " only country ",
@@ -111,9 +115,27 @@ OPINION_PHRASES = Phrases(
     " i'm sure ",
     " i'm convinced ",
 )
-HEDGE_WORDS = frozenset("seem seems seemed apparently perhaps maybe possibly probably arguably".split())
+# "unless" makes the sentence a condition, "hopefully" a wish: neither states a checkable fact.
+HEDGE_WORDS = frozenset(
+    "seem seems seemed apparently perhaps maybe possibly probably arguably likely unlikely unless hopefully possible".split()
+)
 HEDGE_PHRASES = Phrases(" appear to ", " appears to ", " appeared to ")
-PREDICTION_WORDS = frozenset({"will", "won't", "shall", "gonna", "might", "forthcoming"})
+PREDICTION_WORDS = frozenset(
+    {
+        "will",
+        "won't",
+        "shall",
+        "gonna",
+        "might",
+        "forthcoming",
+        "it'll",
+        "they'll",
+        "we'll",
+        "you'll",
+        "i'll",
+        "that'll",
+    }
+)
 PREDICTION_PHRASES = Phrases(
     " going to ",
     " is likely to ",
@@ -149,7 +171,13 @@ PROCEDURAL_PHRASES = Phrases(
     " will update this ",
 )
 PERSONAL_WORDS = frozenset({"me", "my", "mine", "myself", "i'm", "i've", "i'd"})
+# The author steering the reader ("I just want to return to …", "let me explain") rather than reporting.
 FRAMING_PHRASES = Phrases(
+    " i want to ",
+    " i just want ",
+    " let me ",
+    " let's ",
+    " we started with ",
     " it's not the first time ",
     " it is not the first time ",
     " it was not the first time ",
@@ -160,8 +188,19 @@ FRAMING_PHRASES = Phrases(
     " it's unclear ",
     " it was unclear ",
 )
-# A present-tense "X is/are …" near the start: a description or judgement rather than an event.
-CHARACTERISATION = re.compile(r"^(?:\S+ ){0,7}?(?:is|are) |^(?:it|that|this|there|they|he|she|we)'(?:s|re) ")
+# A present-tense "X is/are …" near the start, or "described … as …": a description or judgement, not an event.
+# "is making", "are rising": a progressive is an event under way, not a description.
+CHARACTERISATION = re.compile(
+    r"^(?:\S+ ){0,7}?(?:is|are) (?!\S+ing )|^(?:it|that|this|there|they|he|she|we)'(?:s|re) (?!\S+ing )"
+)
+DESCRIBED_AS = re.compile(r"\bdescrib\w* (?:\S+ ){0,4}?as ")
+# What fact-checks say about a claim's support: "found no evidence", "unsubstantiated", "fabricated".
+EVIDENCE_WORDS = frozenset(
+    "evidence proof corroborate corroborated substantiate substantiated unsubstantiated unproven fabricated "
+    "debunked hoax doctored".split()
+)
+# A participle after an article or a linking verb describes ("a trusted one", "is divided"): no event.
+ADJECTIVAL_BEFORE = frozenset({"a", "an", "the", "is", "are", "very", "more", "most", "so", "too", "seems"})
 
 # Cheap gate before the accusation regex: word prefixes that any of its cues starts with.
 ACCUSATION_PREFIXES = (
@@ -267,6 +306,7 @@ def score_checkworthiness(
         "specific_state": mentions(SPECIFIC_STATE_WORDS, SPECIFIC_STATE_PHRASES),
         "cites_source": cites_source,
         "attributed": attributed,
+        "evidence": mentions(EVIDENCE_WORDS),
     }
     negative = {
         "opinion": mentions(phrases=OPINION_PHRASES),
@@ -276,8 +316,10 @@ def score_checkworthiness(
         "procedural": mentions(phrases=PROCEDURAL_PHRASES),
         "personal": not quantities and mentions(PERSONAL_WORDS),
         "characterisation": not quantities
-        and not _has_event(words_in_order)
-        and bool(CHARACTERISATION.search(padded[1:])),
+        and (
+            (not _has_event(words_in_order) and bool(CHARACTERISATION.search(padded[1:])))
+            or bool(DESCRIBED_AS.search(padded))
+        ),
         "question": content.rstrip(" ”\"’'").endswith("?"),
         "short": len(words_in_order) < 6,
         "framing": mentions(phrases=FRAMING_PHRASES),
@@ -291,6 +333,8 @@ def _has_event(words):
     """A past event or a present perfect: "won", "denounced", "has taken", "have not been removed"."""
     for index, word in enumerate(words):
         if word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NOT_PAST):
+            if index and words[index - 1] in ADJECTIVAL_BEFORE and word not in IRREGULAR_PAST:
+                continue
             return True
         if word in PERFECT_AUXILIARIES:
             for following in words[index + 1 : index + 4]:

@@ -56,7 +56,7 @@ YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 DATE_WORDS = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"yesterday|last (?:year|month|week)|this year|next year)\b"
+    r"yesterday|last (?:year|month|week)|this year|next year)(?!\w)"  # not \b: "Nov." ends in a dot
 )
 NOT_UNITS = {
     "and",

@@ -132,3 +132,24 @@ def test_a_same_page_anchor_is_not_a_link():
 def test_paragraphs_inside_a_blockquote_are_marked_quoted():
     article = parse_article("<p>Intro text here.</p><blockquote><p>Quoted one.</p><p>Quoted two.</p></blockquote>")
     assert [p.quoted for p in article.paragraphs] == [False, True, True]
+
+
+def test_the_claim_a_fact_check_reviews_opens_the_paragraphs():
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "ClaimReview",'
+        ' "claimReviewed": "The river rose 9 metres in one night."}</script></head>'
+        "<body><article><p>Posts shared widely this week said the river had risen overnight.</p>"
+        "<p>Gauge records show a rise of 2 metres.</p></article></body></html>"
+    )
+    article = parse_article(html)
+    assert article.paragraphs[0].text == "The river rose 9 metres in one night."
+    assert article.text[article.paragraphs[1].start : article.paragraphs[1].end] == article.paragraphs[1].text
+
+
+def test_a_reviewed_claim_already_in_the_body_is_not_repeated():
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "ClaimReview",'
+        ' "claimReviewed": "The river rose 9 metres."}</script></head>'
+        "<body><article><p>The river rose 9 metres.</p></article></body></html>"
+    )
+    assert [p.text for p in parse_article(html).paragraphs] == ["The river rose 9 metres."]

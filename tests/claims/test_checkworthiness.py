@@ -53,3 +53,51 @@ def test_a_negated_wrongdoing_is_not_an_accusation():
 def test_a_hypothetical_agent_is_not_an_accusation():
     sentence = "Hasen said there is a difference between a foreign person’s trying to influence an election and breaking the law."
     assert claim_containing(extract(f"<p>{sentence}</p>"), "difference").type == "fact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("When the mill closes, it'll be the last one in the valley for sure.", "prediction"),
+        ("Hopefully this vote is a lesson for the whole party leadership.", "hedge"),
+        ("The deal can't be saved unless both sides want to save it.", "hedge"),
+        ("Finally, I just want to return to the question of the budget.", "framing"),
+        ("Many residents have described the new bridge as a disaster.", "characterisation"),
+    ],
+)
+def test_wishes_conditions_author_asides_and_descriptions_lower_the_score(sentence, feature):
+    score, features = score_checkworthiness(sentence)
+    assert feature in features
+    assert score < 0.5
+
+
+def test_most_as_a_quantifier_is_not_a_superlative():
+    _score, features = score_checkworthiness("Most voters in the county backed the measure in March.")
+    assert "superlative" not in features
+
+
+def test_the_most_is_a_superlative():
+    _score, features = score_checkworthiness("She won the most votes in the county's history.")
+    assert "superlative" in features
+
+
+def test_a_participle_after_an_article_is_not_an_event():
+    _score, features = score_checkworthiness("Her voice is a trusted one across the county.")
+    assert "event" not in features
+
+
+def test_a_finding_about_evidence_is_checkworthy():
+    score, features = score_checkworthiness("We have found no evidence to corroborate this claim.")
+    assert "evidence" in features
+    assert score >= 0.5
+
+
+def test_a_progressive_is_not_a_characterisation():
+    _score, features = score_checkworthiness("Automation is making the eastern mines more competitive, she said.")
+    assert "characterisation" not in features
+
+
+def test_an_abbreviated_month_is_a_date():
+    from claims.extraction.numbers import has_date
+
+    assert has_date("When the mayor entered the race on Nov. 24, few noticed.")
