@@ -364,17 +364,9 @@ def _find_body_regions(root):
     body = root.find("body")
     if body is None:
         body = root
-    named = [
-        element
-        for element in root.xpath('//*[@itemprop="articleBody"]|//*[@id or @class]')
-        if element.get("itemprop") == "articleBody"
-        or BODY_PATTERN.search(f"{element.get('class', '')} {element.get('id', '')}")
-    ]
-    named = [element for element in named if _paragraph_score(element) >= 200]
+    named = _outermost_named_regions(root)
     if named:
-        # The outermost named region, so a nested "entry-content" inside it is kept whole.
-        outermost = [e for e in named if not any(o is not e and _contains(o, e) for o in named)]
-        return [max(outermost, key=_paragraph_score)]
+        return [max(named, key=named.get)]
 
     scores = {}
     for paragraph in root.iter("p", "li"):
@@ -408,17 +400,48 @@ def _find_body_regions(root):
     return regions
 
 
-def _contains(ancestor, element):
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
+def _outermost_named_regions(root):
+    """``{element: paragraph characters}`` for the outermost regions that name themselves the body.
+
+    One walk over the tree: each element's ``<p>`` characters are summed
+    bottom-up and a counter of open named regions tells which are outermost
+    (a nested "entry-content" inside an "article-body" stays part of it).
+    Checking every named region against every other, as before, was
+    quadratic in the number of candidates. A region needs 200 characters of
+    paragraphs to count; an outer region holds at least what it contains,
+    so the outermost qualifying regions are the outermost named ones that
+    qualify.
+    """
+    totals = [0]
+    named_open = 0
+    opened = []  # per open element: True when it is a named region
+    outermost = {}
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            is_named = _names_itself_body(element)
+            if is_named and named_open == 0:
+                outermost[element] = 0
+            named_open += is_named
+            opened.append(is_named)
+            totals.append(0)
+            continue
+        total = totals.pop()
+        if element.tag == "p":
+            total += len(element.text_content())
+        totals[-1] += total
+        named_open -= opened.pop()
+        if element in outermost:
+            outermost[element] = total
+    return {element: total for element, total in outermost.items() if total >= 200}
 
 
-def _paragraph_score(element):
-    return sum(len(p.text_content()) for p in element.iter("p"))
+def _names_itself_body(element):
+    if not isinstance(element.tag, str):
+        return False
+    if element.get("itemprop") == "articleBody":
+        return True
+    label = f"{element.get('class', '')} {element.get('id', '')}"
+    return bool(label.strip()) and BODY_PATTERN.search(label) is not None
 
 
 def _is_furniture(element):

@@ -184,3 +184,37 @@ def test_backup_and_restore_round_trip(seed_article, reviewer, editor):
     assert after == before
     restored = Claim.objects.get(text__contains="57.4%")
     assert restored.current_verdict.rating.slug == "true" and restored.status == "published"
+
+
+# The shapes that used to grow quadratically (see bench/bench_growth.py), built from random sentences and
+# sizes; a per-example deadline catches a pass that stops being linear long before the bench does.
+news_sentences = st.sampled_from(
+    [
+        "Rep. Norma Torres, D-Calif., said the U.S. had sent $12 million to the region in 2023.",
+        "“We will not accept this,” she said, according to a statement from the State Department.",
+        "Dr. Alan Ruiz told reporters that turnout fell to 38% in March.",
+        'The council voted on Tuesday, and <a href="https://example.org/v">the minutes</a> show it.',
+        "A Redfield Research poll showed approval at 41 percent.",
+        "He said “the plan is dead",
+        "U.S. Sen. J. Smith, R-Fla. said so.",
+        "No. 5 was next...",
+    ]
+)
+growth_shapes = st.builds(
+    lambda shape, sentences: {
+        "paragraph": "<article><p>" + " ".join(sentences) + "</p></article>",
+        "br": "<div>" + "<br><br>".join(sentences) + "</div>",
+        "containers": "".join(f'<div class="article-body"><p>{s} {s} {s}</p></div>' for s in sentences),
+        "links": "<p>"
+        + " ".join(f'<a href="https://example.org/{i}">{s}</a>' for i, s in enumerate(sentences))
+        + "</p>",
+    }[shape],
+    st.sampled_from(["paragraph", "br", "containers", "links"]),
+    st.lists(news_sentences, min_size=1, max_size=400),
+)
+
+
+@settings(max_examples=25, deadline=3000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(growth_shapes)
+def test_long_paragraphs_br_prose_many_containers_and_links_stay_fast_and_consistent(html):
+    check_offsets(html)

@@ -18,6 +18,7 @@ The pipeline, per article:
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..sources import canonical_url, site_name
@@ -139,7 +140,13 @@ class _ParagraphReader:
         self.sentences = sentences
         self.spans = spans
         self.quotation_spans = [span for span in spans if is_quotation(self.text, span)]
+        # Sorted offsets, so each sentence finds its quotes, names and links by bisection: scanning every
+        # one of them per sentence made a long paragraph quadratic.
+        self.span_starts = [span.outer_start for span in self.quotation_spans]
+        self.span_ends = [span.outer_end for span in self.quotation_spans]
         self.mentions = mentions
+        self.mention_starts = [mention.start for mention in mentions]
+        self.link_starts = [link.start for link in paragraph.links]
         self.registry = registry
         self.article_text = article_text
         self.preceding_claims = preceding_claims
@@ -159,7 +166,8 @@ class _ParagraphReader:
             )
         paragraph_is_quote = quote_only(self.text, self.spans)
         for sentence_start, sentence_end in self.sentences:
-            for span in self.quotation_spans:
+            first, last = bisect_left(self.span_starts, sentence_start), bisect_left(self.span_starts, sentence_end)
+            for span in self.quotation_spans[first:last]:
                 if sentence_start <= span.outer_start < sentence_end:
                     speaker = self._attribute_quote(
                         span,
@@ -213,7 +221,7 @@ class _ParagraphReader:
         all_quantities = find_quantities(sentence)
         if len(sentence.split()) < MIN_CLAIM_WORDS and not all_quantities:
             return None
-        covering = [span for span in self.quotation_spans if span.outer_start < end and span.outer_end > start]
+        covering = self.quotation_spans[bisect_right(self.span_ends, start) : bisect_left(self.span_starts, end)]
         quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
         # A sentence that opens with a quotation is that quotation plus its attribution.
         quote_dominated = bool(covering) and (
@@ -249,7 +257,7 @@ class _ParagraphReader:
                     self._learn_gender(attributed_raw, claimant, sentence[attribution.verb_end :])
         content = " ".join(self.text[s:e] for s, e in content_ranges)
 
-        sentence_mentions = [m for m in self.mentions if start <= m.start < end]
+        sentence_mentions = self._mentions_starting(start, end)
         quantities = [q for q in all_quantities if is_statistic(q)]
         content_quantities = [q for q in quantities if any(s <= start + q.start < e for s, e in content_ranges)]
         previous = self.race_context()
@@ -286,8 +294,11 @@ class _ParagraphReader:
         cited = list(
             dict.fromkeys(
                 canonical_url(link.href)
-                for link in self.paragraph.links
-                if self.paragraph.start + start <= link.start < self.paragraph.start + end
+                for link in self.paragraph.links[
+                    bisect_left(self.link_starts, self.paragraph.start + start) : bisect_left(
+                        self.link_starts, self.paragraph.start + end
+                    )
+                ]
             )
         )
         entities_in_content = sum(
@@ -323,7 +334,11 @@ class _ParagraphReader:
 
     def _people_between(self, start, end):
         """Names mentioned in this paragraph between two offsets, organisations left out."""
-        return [m.name for m in self.mentions if start <= m.start and m.end <= end and not is_organisation(m.name)]
+        return [m.name for m in self._mentions_starting(start, end) if m.end <= end and not is_organisation(m.name)]
+
+    def _mentions_starting(self, start, end):
+        """The paragraph's mentions that start within ``[start, end)``, in order."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
 
     def race_context(self):
         """True when the previous claim, in this paragraph or the one before, reported vote shares."""
@@ -344,7 +359,7 @@ class _ParagraphReader:
             return ""
         object_start = rest_start + phrase.start(1)
         object_end = rest_start + phrase.end(1)
-        named = [m for m in self.mentions if object_start <= m.start and m.end <= object_end]
+        named = [m for m in self._mentions_starting(object_start, object_end) if m.end <= object_end]
         if len(named) == 1 and named[0].start - object_start <= 4:
             return self.registry.canonical(named[0].name)
         if re.fullmatch(r"(?:him|her|them|his|he|she)", phrase.group(1)):
@@ -435,7 +450,8 @@ def _propagate_citations(claims, paragraphs):
       ("The largest items, according to a summary from …, are:").
     """
     has_own_links = [bool(claim.sources) for claim in claims]
-    sourcing = [_cites_as_source(claim, paragraphs) for claim in claims]
+    link_starts = {}
+    sourcing = [_cites_as_source(claim, paragraphs, link_starts) for claim in claims]
     for index, claim in enumerate(claims):
         if has_own_links[index] or claim.type not in {"vote_share", "statistic"}:
             continue
@@ -468,12 +484,19 @@ SOURCING_PHRASE = re.compile(
 )
 
 
-def _cites_as_source(claim, paragraphs):
-    """True when one of the claim's links is introduced as the source of its figures."""
+def _cites_as_source(claim, paragraphs, link_starts):
+    """True when one of the claim's links is introduced as the source of its figures.
+
+    ``link_starts`` caches each paragraph's sorted link offsets, so a claim's
+    links are found by bisection rather than by scanning the paragraph's.
+    """
     if not claim.sources:
         return False
     paragraph = paragraphs[claim.paragraph]
-    for link in paragraph.links:
+    starts = link_starts.get(claim.paragraph)
+    if starts is None:
+        starts = link_starts[claim.paragraph] = [link.start for link in paragraph.links]
+    for link in paragraph.links[bisect_left(starts, claim.start) : bisect_left(starts, claim.end)]:
         if claim.start <= link.start < claim.end:
             before = paragraph.text[max(0, link.start - paragraph.start - 30) : link.start - paragraph.start]
             if SOURCING_PHRASE.search(before) or re.search(

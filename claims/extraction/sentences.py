@@ -194,6 +194,7 @@ SENTENCE_STARTERS = {
     "who",
     "where",
 }
+ABBREVIATION_WINDOW = 24
 TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 WORD_AFTER = re.compile(r"\s+[" + re.escape(OPENERS) + r"]*([A-Za-z]+)")
@@ -216,9 +217,12 @@ def split_sentences(text):
 def _is_abbreviation(text, match):
     if not text.startswith(".", match.start()) or match.group().startswith(".."):
         return False
-    before = TOKEN_BEFORE.search(text, 0, match.start())
-    if not before:
-        return False
+    # Look back a bounded window, not from the paragraph's start: a search anchored at the full stop
+    # but started at 0 scans the whole paragraph at every full stop (quadratic on one long paragraph).
+    window_start = max(0, match.start() - ABBREVIATION_WINDOW)
+    before = TOKEN_BEFORE.search(text, window_start, match.start())
+    if not before or (before.start() == window_start and window_start and text[window_start - 1].isalpha()):
+        return False  # no token, or one longer than any abbreviation
     token = before.group(1)
     # "D-Calif." and "R-Fla.": a party and state abbreviation after a politician's name.
     bare = token.split("-")[-1].lower() if re.match(r"^[DRI]-", token) else token.lower()

@@ -44,7 +44,7 @@ PAGES = [
     ),
     (
         "snopes_yovanovitch_net_worth_2019.html",
-        "On Nov. 15, 2019, former U.S. ambassador",
+        "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth",  # its ClaimReview's claimReviewed
         "",
         "Hundreds of fake account admins",
     ),
