@@ -123,7 +123,52 @@ def publish_verdict(verdict, *, by, expected_version=None):
     claim.status = Claim.Status.PUBLISHED
     claim._history_user = by
     claim.save(update_fields=["current_verdict", "status", "updated_at"])
+    # Other appearances of this checked claim (see ``reuse_verdict``) show the new verdict too.
+    for appearance in Claim.objects.filter(current_verdict__claim=claim).exclude(pk=claim.pk):
+        appearance.current_verdict = current
+        appearance._history_user = by
+        appearance.save(update_fields=["current_verdict", "updated_at"])
+    _after_publishing(claim.pk)
     return current
+
+
+def _after_publishing(claim_id):
+    """Once committed, look for stored claims that repeat the newly checked one (claim matching)."""
+    from matching.tasks import enqueue_checked_claim_matching
+
+    transaction.on_commit(lambda: enqueue_checked_claim_matching(claim_id))
+
+
+def can_reuse_verdict(user):
+    """Reusing a published verdict publishes it on another article: the same permission as publishing."""
+    return user.has_perm("claims.publish_verdict")
+
+
+@transaction.atomic
+def reuse_verdict(claim, checked_claim, *, by):
+    """``claim`` repeats ``checked_claim``: it becomes another appearance of that checked claim.
+
+    The claim's current verdict points at the checked claim's published
+    verdict, so the verdict shows on this article too, and publishing a newer
+    verdict on the checked claim moves every appearance along with it.
+    """
+    if not can_reuse_verdict(by):
+        raise ReviewError("Only an editor can reuse a published verdict on another article.", "forbidden")
+    if claim.pk == checked_claim.pk:
+        raise ReviewError("A claim cannot reuse its own verdict.", "invalid")
+    checked_claim.refresh_from_db(fields=["current_verdict"])
+    if checked_claim.current_verdict_id is None:
+        raise ReviewError("That claim has no published verdict to reuse.", "no_verdict")
+    if claim.verdicts.published().exists():
+        raise ReviewError(
+            "This claim has its own published verdict; correct that one instead of reusing another.",
+            "already_published",
+        )
+    claim.current_verdict_id = checked_claim.current_verdict_id
+    claim.status = Claim.Status.PUBLISHED
+    claim._history_user = by
+    claim.save(update_fields=["current_verdict", "status", "updated_at"])
+    return claim
 
 
 def publish_latest_verdicts(claims, *, by):

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "articles",
     "claims",
+    "matching",
     "api",
 ]
 
@@ -227,6 +228,9 @@ CELERY_TASK_IGNORE_RESULT = True
 # The same limit guards the CLI, the admin and the API: a news article is tens
 # of kilobytes; 5 MB leaves room for bloated pages without inviting abuse.
 FACTCHECK_MAX_ARTICLE_BYTES = envint("FACTCHECK_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# Imported ClaimReview files (a fact-checker's whole DataFeed can be large); the API still caps a request body
+# at DATA_UPLOAD_MAX_MEMORY_SIZE.
+FACTCHECK_MAX_IMPORT_BYTES = envint("FACTCHECK_MAX_IMPORT_BYTES", 50 * 1024 * 1024)
 # Uploads past this are rejected by Django before our code reads them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
