@@ -30,7 +30,13 @@ $(DEVTOOLS): requirements.txt requirements-dev.txt | $(BIN)/python
 
 install-runtime: python-check $(RUNTIME)
 
-install: python-check $(DEVTOOLS)
+# axe-core for the browser tests' accessibility checks, from the npm registry (package-lock.json pins it).
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm not found: the browser tests' accessibility checks will skip (apt-get install npm)"; fi
+
+install: python-check $(DEVTOOLS) $(AXE)
 
 setup: install-runtime
 	$(DEV) $(BIN)/python manage.py migrate --noinput

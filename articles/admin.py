@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from claims import selectors
+from claims import rendering, selectors
 from claims.models import Citation
 
 from .forms import ArticleIngestForm
@@ -31,7 +31,7 @@ class CitationInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "outlet", "published_at", "claim_count", "citation_count", "ingested_at")
-    list_filter = ("outlet", "language")
+    list_filter = ("outlet", "language", "republishable")
     search_fields = ("title", "outlet", "byline", "url")
     date_hierarchy = "ingested_at"
     readonly_fields = (
@@ -48,7 +48,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "annotated_text",
     )
     fieldsets = (
-        (None, {"fields": ("title", "outlet", "byline", "published_at", "url", "language")}),
+        (None, {"fields": ("title", "outlet", "byline", "published_at", "url", "language", "republishable")}),
         ("Sourcing report", {"fields": ("sourcing",)}),
         ("Text with claims", {"fields": ("annotated_text",)}),
         ("Ingestion", {"classes": ("collapse",), "fields": ("paragraph_count", "content_hash", "ingested_at")}),
@@ -69,7 +69,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="text (claims highlighted by rating)")
     def annotated_text(self, article):
         claims = article.claims.select_related("current_verdict__rating")
-        paragraphs = selectors.article_with_highlights(
+        paragraphs = rendering.article_with_highlights(
             article, claims, link=lambda claim: reverse("admin:claims_claim_change", args=[claim.pk])
         )
         return format_html(

@@ -1,5 +1,7 @@
 """An article as received, and the plain text every offset in factcheck refers to."""
 
+import re
+
 from django.db import models
 from django.db.models.functions import Coalesce
 
@@ -14,6 +16,9 @@ def _count_per_article(related_model):
         .values("n")
     )
     return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+# What parsing stores (a primary language subtag); anything else never reaches a lang attribute.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -42,6 +47,11 @@ class Article(models.Model):
         help_text="Plain text of the body; paragraphs separated by a blank line. All offsets refer to it."
     )
     paragraph_count = models.PositiveIntegerField(default=0)
+    republishable = models.BooleanField(
+        default=False,
+        help_text="We may show the full text publicly (e.g. the newsroom's own piece). "
+        "Otherwise readers see only the paragraphs around checked claims and a link to the original.",
+    )
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the HTML; the same HTML is the same article.")
     ingested_at = models.DateTimeField(auto_now_add=True)
 
@@ -73,6 +83,11 @@ class Article(models.Model):
 
     def paragraphs(self):
         return self.text.split("\n\n") if self.text else []
+
+    @property
+    def lang(self):
+        """The language as an HTML ``lang`` value ("fr"), or "" when unknown or not a plain ISO 639 code."""
+        return self.language if LANGUAGE_CODE.fullmatch(self.language or "") else ""
 
     @property
     def text_length(self):

@@ -21,20 +21,13 @@ def article_detail(request, pk):
     article = Article.objects.filter(pk=pk).first()
     if article is None:
         raise Http404("No such article")
-    claims = list(claim_selectors.public_claims().filter(article=article).order_by("start"))
-    checkworthy = [claim for claim in claims if claim.checkworthy]
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "paragraphs": claim_selectors.article_with_highlights(
-                article, claims, link=lambda claim: claim.get_absolute_url(), popovers=True
-            ),
-            "claims": checkworthy,
+            "reading": claim_selectors.article_reading(article),
             "report": claim_selectors.sourcing_report(article),
-            "counts": claim_selectors.rating_counts(
-                Claim.objects.filter(article=article, stale=False, current_verdict__isnull=False)
-            ),
+            "counts": claim_selectors.rating_counts(Claim.objects.public().filter(article=article)),
         },
     )

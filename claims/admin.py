@@ -7,11 +7,11 @@ number of queries does not grow with the number of rows.
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import reviews, selectors
+from . import rendering, reviews, selectors
 from .forms import ClaimActionForm, VerdictForm
 from .models import Citation, Claim, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
 from .pagination import LargeTablePaginator
@@ -227,7 +227,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def article_link(self, claim):
         return claim.article.title[:40]
 
-    @admin.display(description="rating", ordering="current_verdict__rating__order")
+    @admin.display(description="rating", ordering=F("current_verdict__rating__order").asc(nulls_last=True))
     def rating(self, claim):
         return rating_badge(claim.current_verdict.rating if claim.current_verdict else None)
 
@@ -239,7 +239,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def in_context(self, claim):
         return format_html(
             '<div class="claim-context" style="max-width:48rem;line-height:1.6">{}</div>',
-            selectors.claim_in_context(claim),
+            rendering.claim_in_context(claim),
         )
 
     @admin.display(description="cited sources")

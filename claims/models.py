@@ -1,7 +1,8 @@
 """Claims, the sources articles cite, the rating scale and reviewers' verdicts."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.text import slugify
@@ -97,9 +98,75 @@ class Citation(models.Model):
         return f"{self.anchor_text} → {self.source.domain}"
 
 
+# An article's raw HTML and text run to hundreds of kilobytes: rows that only name their article leave them behind.
+ARTICLE_BODY = ("article__html", "article__text")
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
 class ClaimQuerySet(models.QuerySet):
+    """The reads everybody needs, in one vocabulary: public pages, feeds, the sitemap, the admin and the API."""
+
     def with_verdict_count(self):
         return self.annotate(verdict_count=models.Count("verdicts"))
+
+    def public(self):
+        """Claims readers may see: stale claims (no longer found by the extractor) keep their history off the pages."""
+        return self.filter(stale=False)
+
+    def rated(self, slug=""):
+        """Claims with a current published verdict, of the rating ``slug`` when given.
+
+        The explicit "has a current verdict" lets PostgreSQL walk the partial
+        indexes of reviewed claims instead of every claim in the table.
+        """
+        claims = self.filter(current_verdict__isnull=False)
+        return claims.filter(current_verdict__rating__slug=slug) if slug else claims
+
+    def unrated(self):
+        return self.filter(current_verdict__isnull=True)
+
+    def for_list(self):
+        """With what a list row shows: article (without its body), current verdict, rating and reviewer, sources.
+
+        Sources are prefetched (one query per page) rather than counted with a
+        GROUP BY, which would aggregate the whole table before the page is cut.
+        """
+        return (
+            self.select_related("article", "current_verdict__rating", "current_verdict__reviewer")
+            .defer(*ARTICLE_BODY, "checkworthiness_features")
+            .prefetch_related("sources")
+        )
+
+    def newest_verdicts_first(self):
+        """Rated claims by publication date, newest first, then unrated ones by score.
+
+        ``nulls_last`` is explicit: PostgreSQL sorts NULLs first in a descending
+        order (SQLite last), which put unreviewed claims at the top.
+        """
+        return self.order_by(models.F("current_verdict__published_at").desc(nulls_last=True), "-checkworthiness", "id")
+
+    def search(self, query, *, ranked=False):
+        """Claims whose text or claimant match the words of ``query`` (all claims for no words).
+
+        PostgreSQL: full-text search in ``websearch`` syntax with English
+        stemming, on the stored, GIN-indexed ``search_vector`` column of
+        migration 0012; ``ranked`` orders by relevance. Elsewhere every word must
+        appear as a substring; ``ranked`` orders by check-worthiness.
+        """
+        query = (query or "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+        if not query:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+
+            vector = RawSQL(f'"{Claim._meta.db_table}"."search_vector"', [], output_field=SearchVectorField())
+            words = SearchQuery(query, config="english", search_type="websearch")
+            claims = self.alias(search_vector=vector).filter(search_vector=words)
+            return claims.annotate(rank=SearchRank(vector, words)).order_by("-rank", "id") if ranked else claims
+        claims = self
+        for word in query.split()[:10]:
+            claims = claims.filter(models.Q(text__icontains=word) | models.Q(claimant__icontains=word))
+        return claims.order_by("-checkworthiness", "id") if ranked else claims
 
 
 class Claim(models.Model):

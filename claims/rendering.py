@@ -4,12 +4,16 @@ Everything that comes from an article or a reviewer is escaped or sanitized
 here, once, for the admin and the public pages alike.
 """
 
+import json
+import re
 from dataclasses import dataclass, field
 
 import markdown
 import nh3
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from .selectors import paragraph_start
 
 RATIONALE_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h3", "h4"}
 SAFE_SCHEMES = {"http", "https"}
@@ -48,6 +52,61 @@ def highlight(text, highlights):
     return mark_safe("".join(pieces))
 
 
+def claim_in_context(claim):
+    """The claim's paragraph as safe HTML with the claim's own span in ``<mark>``."""
+    text = claim.article.text
+    start = paragraph_start(text, claim.paragraph)
+    if start is None or claim.stale or text[claim.start : claim.end] != claim.text:
+        return highlight(claim.text, [Highlight(0, len(claim.text), {"class": "claim"})])
+    end = text.find("\n\n", start)
+    paragraph = text[start : end if end != -1 else len(text)]
+    return highlight(paragraph, [Highlight(claim.start - start, claim.end - start, {"class": "claim"})])
+
+
+def article_with_highlights(article, claims, link=None, popovers=False):
+    """Each paragraph of ``article`` as safe HTML with its check-worthy claims marked by their current rating.
+
+    The rating is carried three ways, so colour is never the only one: the
+    highlight's colour, a visible label after the claim, and the popover
+    (``popovers=True``) with the verdict summary that opens on hover and focus.
+    """
+    by_paragraph = {}
+    for claim in claims:
+        if claim.checkworthy and not claim.stale:
+            by_paragraph.setdefault(claim.paragraph, []).append(claim)
+    rendered = []
+    offset = 0
+    for index, paragraph in enumerate(article.paragraphs()):
+        marks = []
+        for claim in by_paragraph.get(index, []):
+            verdict = claim.current_verdict
+            label = verdict.rating.label if verdict else "Unreviewed"
+            attributes = {"data-claim": claim.pk, "data-rating": verdict.rating.slug if verdict else "unreviewed"}
+            if verdict:
+                attributes["style"] = (
+                    f"background-color: {verdict.rating.colour}26; border-bottom-color: {verdict.rating.colour}"
+                )
+            suffix = ""
+            if popovers:
+                summary = verdict.summary if verdict else "Not reviewed yet."
+                suffix = format_html(
+                    '<span class="rating-label">[{}]</span><span class="pop" role="tooltip" id="pop-{}"><strong>{}</strong>: {}</span>',
+                    label,
+                    claim.pk,
+                    label,
+                    summary,
+                )
+                attributes["aria-describedby"] = f"pop-{claim.pk}"
+            else:
+                attributes["title"] = label
+            marks.append(
+                Highlight(claim.start - offset, claim.end - offset, attributes, link(claim) if link else "", suffix)
+            )
+        rendered.append(highlight(paragraph, marks))
+        offset += len(paragraph) + 2
+    return rendered
+
+
 def render_rationale(text):
     """Markdown (or plain text) → sanitized HTML: no scripts, no event handlers, only http(s) links."""
     html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
@@ -60,6 +119,14 @@ def render_rationale(text):
             link_rel="nofollow noopener noreferrer",
         )
     )
+
+
+def json_ld_script(data):
+    """``data`` as JSON for a ``<script type="application/ld+json">`` block.
+
+    "<" is escaped inside JSON strings, so ``</script>`` in a claim cannot close the block.
+    """
+    return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
 
 
 def is_safe_url(url):
@@ -94,3 +161,14 @@ def rating_chart_svg(counts, *, bar_height=18, gap=8, label_width=100, bar_width
         f'<svg class="chart" role="img" aria-label="Verdicts by rating. {summary}" viewBox="0 0 {total_width} {height}" '
         f'width="{total_width}" height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
     )
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_line(text, limit=None):
+    """``text`` as one clean line: control characters dropped, whitespace runs collapsed, cut at ``limit`` with "…"."""
+    line = " ".join(CONTROL_CHARACTERS.sub("", text or "").split())
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line

@@ -8,41 +8,23 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.expressions import RawSQL
-from django.utils.html import format_html
 
-from .models import Claim, Correction, Rating, Verdict
-from .rendering import Highlight, highlight
+from .models import ARTICLE_BODY, Claim, Correction, Rating, Verdict
 from .sources import SourceKind
 
 PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
 
-
-# An article's raw HTML and text run to hundreds of kilobytes: rows that only name their article leave them behind.
-ARTICLE_BODY = ("article__html", "article__text")
+__all__ = ["ARTICLE_BODY"]  # re-exported for the API, which reads it from here
 
 
 def claims_for_list():
-    """Claims with what a list row shows: article, current rating, assignee and cited sources.
-
-    Sources are prefetched (one query per page) rather than counted with a
-    GROUP BY, which would aggregate the whole table before the page is cut:
-    at a million claims that is seconds instead of milliseconds.
-    """
-    return (
-        Claim.objects.select_related("article", "current_verdict__rating", "assigned_to")
-        .defer(*ARTICLE_BODY, "checkworthiness_features")
-        .prefetch_related("sources")
-    )
+    """Claims with what a list row shows, for the admin and the API (which also show the assignee)."""
+    return Claim.objects.for_list().select_related("assigned_to")
 
 
 def with_rating(claims, slug):
-    """Claims whose current verdict has the rating ``slug``.
-
-    The explicit "has a current verdict" lets PostgreSQL walk the partial
-    index of reviewed claims instead of every claim in the table.
-    """
-    return claims.filter(current_verdict__isnull=False, current_verdict__rating__slug=slug)
+    """Claims whose current verdict has the rating ``slug`` (``ClaimQuerySet.rated``)."""
+    return claims.rated(slug)
 
 
 def with_sources(claims, cited=True):
@@ -60,61 +42,6 @@ def paragraph_start(article_text, index):
             return None
         position = found + 2
     return position
-
-
-def claim_in_context(claim):
-    """The claim's paragraph as safe HTML with the claim's own span in ``<mark>``."""
-    text = claim.article.text
-    start = paragraph_start(text, claim.paragraph)
-    if start is None or claim.stale or text[claim.start : claim.end] != claim.text:
-        return highlight(claim.text, [Highlight(0, len(claim.text), {"class": "claim"})])
-    end = text.find("\n\n", start)
-    paragraph = text[start : end if end != -1 else len(text)]
-    return highlight(paragraph, [Highlight(claim.start - start, claim.end - start, {"class": "claim"})])
-
-
-def article_with_highlights(article, claims, link=None, popovers=False):
-    """Each paragraph of ``article`` as safe HTML with its check-worthy claims marked by their current rating.
-
-    The rating is carried three ways, so colour is never the only one: the
-    highlight's colour, a visible label after the claim, and the popover
-    (``popovers=True``) with the verdict summary that opens on hover and focus.
-    """
-    by_paragraph = {}
-    for claim in claims:
-        if claim.checkworthy and not claim.stale:
-            by_paragraph.setdefault(claim.paragraph, []).append(claim)
-    rendered = []
-    offset = 0
-    for index, paragraph in enumerate(article.paragraphs()):
-        marks = []
-        for claim in by_paragraph.get(index, []):
-            verdict = claim.current_verdict
-            label = verdict.rating.label if verdict else "Unreviewed"
-            attributes = {"data-claim": claim.pk, "data-rating": verdict.rating.slug if verdict else "unreviewed"}
-            if verdict:
-                attributes["style"] = (
-                    f"background-color: {verdict.rating.colour}26; border-bottom-color: {verdict.rating.colour}"
-                )
-            suffix = ""
-            if popovers:
-                summary = verdict.summary if verdict else "Not reviewed yet."
-                suffix = format_html(
-                    '<span class="rating-label">[{}]</span><span class="pop" role="tooltip" id="pop-{}"><strong>{}</strong>: {}</span>',
-                    label,
-                    claim.pk,
-                    label,
-                    summary,
-                )
-                attributes["aria-describedby"] = f"pop-{claim.pk}"
-            else:
-                attributes["title"] = label
-            marks.append(
-                Highlight(claim.start - offset, claim.end - offset, attributes, link(claim) if link else "", suffix)
-            )
-        rendered.append(highlight(paragraph, marks))
-        offset += len(paragraph) + 2
-    return rendered
 
 
 @dataclass(frozen=True)
@@ -167,12 +94,8 @@ def is_primary(source, claimant):
 
 
 def public_claims():
-    """Claims as readers see them: current (published) verdict and article joined, sources prefetched."""
-    return (
-        Claim.objects.filter(stale=False)
-        .select_related("article", "current_verdict__rating", "current_verdict__reviewer")
-        .prefetch_related("sources")
-    )
+    """Claims as readers see them in lists: current (published) verdict and article joined, sources prefetched."""
+    return Claim.objects.public().for_list()
 
 
 def current_published_verdicts():
@@ -183,14 +106,14 @@ def current_published_verdicts():
     two-column join at one row and picks a plan that took a minute at a
     million claims; the IN form walks the published-verdict index (1 ms).
     """
-    current = Claim.objects.filter(current_verdict__isnull=False).values("current_verdict_id")
+    current = Claim.objects.rated().values("current_verdict_id")
     return Verdict.objects.published().filter(id__in=current).order_by("-published_at", "-id")
 
 
 def latest_published(limit=10):
     """Claims whose current verdict was published most recently."""
     newest = current_published_verdicts().values("id")[:limit]
-    return public_claims().filter(current_verdict__in=newest).order_by("-current_verdict__published_at", "-id")
+    return public_claims().filter(current_verdict__in=newest).newest_verdicts_first()
 
 
 @dataclass(frozen=True)
@@ -202,7 +125,7 @@ class RatingCount:
 
 def rating_counts(claims=None, chart_width=200):
     """Each rating with how many current verdicts carry it, and a bar width for the chart."""
-    queryset = Claim.objects.filter(stale=False, current_verdict__isnull=False) if claims is None else claims
+    queryset = Claim.objects.public().rated() if claims is None else claims.rated()
     totals = dict(queryset.values_list("current_verdict__rating").annotate(n=Count("id")).order_by())
     largest = max(totals.values(), default=0)
     return [
@@ -214,10 +137,12 @@ def rating_counts(claims=None, chart_width=200):
 
 
 def claim_page(pk):
-    """A claim with everything its public page shows, or None."""
+    """A claim with everything its public page shows (its article's text included), or None."""
     return (
-        public_claims()
+        Claim.objects.public()
+        .select_related("article", "current_verdict__rating", "current_verdict__reviewer")
         .prefetch_related(
+            "sources",
             "consistency_checks",
             "current_verdict__evidence",
             Prefetch("current_verdict__corrections", queryset=Correction.objects.select_related("previous_rating")),
@@ -227,66 +152,159 @@ def claim_page(pk):
     )
 
 
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """A public correction and what it changed: the rating only when it did, so a wording fix never reads as a re-rating."""
+
+    correction: Correction
+    rating_changed: bool
+    summary_changed: bool
+    rationale_changed: bool
+
+
+def correction_entries(verdict, corrections=None):
+    """``verdict``'s corrections, newest first, each with what it changed.
+
+    A correction stores the verdict as it was before; what it became is the
+    next newer correction's "before", or the verdict itself for the newest.
+    """
+    corrections = list(verdict.corrections.all() if corrections is None else corrections)
+    corrections.sort(key=lambda c: (c.corrected_at, c.pk), reverse=True)
+    entries = []
+    after = (verdict.rating_id, verdict.summary, verdict.rationale)
+    for correction in corrections:
+        before = (correction.previous_rating_id, correction.previous_summary, correction.previous_rationale)
+        entries.append(CorrectionEntry(correction, before[0] != after[0], before[1] != after[1], before[2] != after[2]))
+        after = before
+    return entries
+
+
 def claims_of_claimant(slug):
-    return (
-        public_claims().filter(claimant_slug=slug).order_by("-current_verdict__published_at", "-checkworthiness", "id")
-    )
+    return public_claims().filter(claimant_slug=slug).newest_verdicts_first()
 
 
 def claims_citing(source):
     return public_claims().filter(sources=source).order_by("-checkworthiness", "id")
 
 
-def search_claims(query="", *, rating="", claim_type="", claimant="", vendor="sqlite"):
+def search_claims(query="", *, rating="", claim_type="", claimant=""):
     """Check-worthy claims matching words, optionally by rating, type and claimant.
 
-    On PostgreSQL the words go through full-text search (``websearch`` syntax,
-    English stemming, the GIN index of migration 0007), ranked; elsewhere each
-    word must appear in the text or the claimant.
+    Without words, rated claims come first, newest verdict first; with words,
+    the best matches (``ClaimQuerySet.search``).
     """
     claims = public_claims().filter(checkworthy=True)
     if rating == "unreviewed":
-        claims = claims.filter(current_verdict__isnull=True)
+        claims = claims.unrated()
     elif rating:
-        claims = with_rating(claims, rating)
+        claims = claims.rated(rating)
     if claim_type:
         claims = claims.filter(claim_type=claim_type)
     if claimant:
         claims = claims.filter(claimant__icontains=claimant)
     if not query.strip():
-        return claims.order_by("-current_verdict__published_at", "-checkworthiness", "id")
-    return matching(claims, query, vendor=vendor, ranked=True)
+        return claims.newest_verdicts_first()
+    return claims.search(query, ranked=True)
 
 
-def matching(claims, query, *, vendor, ranked=False):
-    """Claims whose text or claimant match the words of ``query``.
+def matching(claims, query, *, vendor=None, ranked=False):
+    """Claims whose text or claimant match the words of ``query`` (``ClaimQuerySet.search``; ``vendor`` is unused)."""
+    return claims.search(query, ranked=ranked)
 
-    PostgreSQL: full-text search in ``websearch`` syntax with English stemming,
-    on the stored, GIN-indexed ``search_vector`` column of migration 0012;
-    ``ranked`` orders by relevance. Elsewhere every word must appear as a
-    substring.
+
+def split_paragraph(article_text, claim):
+    """The claim's paragraph of ``article_text`` split around the claim: (before, claim, after), plain text.
+
+    A claim whose span no longer matches the text (the article was
+    re-extracted) stands alone.
     """
-    query = query.strip()[:200]
-    if not query:
-        return claims
-    if vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-
-        vector = RawSQL(f'"{Claim._meta.db_table}"."search_vector"', [], output_field=SearchVectorField())
-        search = SearchQuery(query, config="english", search_type="websearch")
-        claims = claims.alias(search_vector=vector).filter(search_vector=search)
-        return claims.annotate(rank=SearchRank(vector, search)).order_by("-rank", "id") if ranked else claims
-    for word in query.split()[:10]:
-        claims = claims.filter(Q(text__icontains=word) | Q(claimant__icontains=word))
-    return claims.order_by("-checkworthiness", "id") if ranked else claims
+    start = paragraph_start(article_text, claim.paragraph)
+    if start is None or article_text[claim.start : claim.end] != claim.text:
+        return "", claim.text, ""
+    end = article_text.find("\n\n", start)
+    end = len(article_text) if end == -1 else end
+    return article_text[start : claim.start], claim.text, article_text[claim.end : end]
 
 
 def surrounding_sentences(claim):
     """The claim's paragraph split around the claim: (before, claim, after), plain text."""
-    text = claim.article.text
-    start = paragraph_start(text, claim.paragraph)
-    if start is None or text[claim.start : claim.end] != claim.text:
-        return "", claim.text, ""
-    end = text.find("\n\n", start)
-    end = len(text) if end == -1 else end
-    return text[start : claim.start], claim.text, text[claim.end : end]
+    return split_paragraph(claim.article.text, claim)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A claim in its paragraph: the text before it, the claim, the text after it."""
+
+    claim: Claim
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of an article's paragraph; ``claim`` is set when the run is that claim."""
+
+    text: str
+    claim: Claim | None = None
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """What the public article page shows.
+
+    ``rated``: claims with a published verdict, in their paragraphs.
+    ``unreviewed``: check-worthy claims still waiting for a verdict.
+    ``paragraphs``: the full text as segments, only for a republishable article.
+    """
+
+    rated: list
+    unreviewed: list
+    paragraphs: list
+
+
+def article_reading(article):
+    """Excerpts of ``article``'s checked and check-worthy claims, and its full text when it may be republished."""
+    claims = list(
+        Claim.objects.public()
+        .filter(article=article)
+        .filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
+        .select_related("current_verdict__rating")
+        .defer("checkworthiness_features", "numbers")
+        .order_by("start")
+    )
+
+    def excerpt(claim):
+        return Excerpt(claim, *split_paragraph(article.text, claim))
+
+    rated = [excerpt(claim) for claim in claims if claim.current_verdict_id]
+    unreviewed = [excerpt(claim) for claim in claims if not claim.current_verdict_id]
+    return ArticleReading(
+        rated=rated,
+        unreviewed=unreviewed,
+        paragraphs=paragraph_segments(article, claims) if article.republishable else [],
+    )
+
+
+def paragraph_segments(article, claims):
+    """Each paragraph of ``article`` as segments, the spans of ``claims`` cut out (overlaps keep the earlier claim)."""
+    by_paragraph = {}
+    for claim in claims:
+        by_paragraph.setdefault(claim.paragraph, []).append(claim)
+    paragraphs = []
+    offset = 0
+    for index, text in enumerate(article.paragraphs()):
+        segments, position = [], 0
+        for claim in sorted(by_paragraph.get(index, []), key=lambda c: (c.start, -c.end)):
+            start, end = claim.start - offset, claim.end - offset
+            if start < position or end > len(text) or text[start:end] != claim.text:
+                continue
+            if start > position:
+                segments.append(Segment(text[position:start]))
+            segments.append(Segment(text[start:end], claim))
+            position = end
+        if position < len(text):
+            segments.append(Segment(text[position:]))
+        paragraphs.append(segments)
+        offset += len(text) + 2
+    return paragraphs

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-from . import selectors
+from .models import Claim
 
 
 class ClaimSitemap(Sitemap):
@@ -14,7 +14,13 @@ class ClaimSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return selectors.public_claims().filter(current_verdict__isnull=False).order_by("id")
+        return (
+            Claim.objects.public()
+            .rated()
+            .select_related("current_verdict")
+            .only("id", "text", "current_verdict__published_at")
+            .order_by("id")
+        )
 
     def lastmod(self, claim):
         return claim.current_verdict.published_at

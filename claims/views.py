@@ -4,20 +4,15 @@ Thin views: a selector reads, a template presents. Only published verdicts
 appear; drafts never leave the review desk.
 """
 
-import json
-
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from . import selectors
 from .caching import cache_public_page
 from .claimreview import claim_review
 from .models import Claim, Rating, Source
-from .rendering import render_rationale
+from .rendering import json_ld_script, render_rationale
 
 SEARCH_PAGE_SIZE = 20
 
@@ -46,9 +41,7 @@ def claim_detail(request, pk, slug):
     before, _claim_text, after = selectors.surrounding_sentences(claim)
     json_ld = None
     if verdict is not None:
-        review = claim_review(verdict, base_url=request.build_absolute_uri("/").rstrip("/"))
-        # </script> cannot close the block: "<" is escaped inside JSON strings.
-        json_ld = mark_safe(json.dumps(review, ensure_ascii=False).replace("<", "\\u003c"))
+        json_ld = json_ld_script(claim_review(verdict, base_url=request.build_absolute_uri("/").rstrip("/")))
     return render(
         request,
         "claims/claim_detail.html",
@@ -59,7 +52,8 @@ def claim_detail(request, pk, slug):
             "before": before,
             "after": after,
             "json_ld": json_ld,
-            "description": escape(verdict.summary if verdict else claim.text[:200]),
+            "corrections": selectors.correction_entries(verdict) if verdict else [],
+            "description": verdict.summary if verdict else claim.text[:200],
         },
     )
 
@@ -76,11 +70,7 @@ def claimant_detail(request, slug):
             "claimant": claims[0].claimant,
             "claims": claims,
             "counts": [
-                c
-                for c in selectors.rating_counts(
-                    Claim.objects.filter(claimant_slug=slug, current_verdict__isnull=False)
-                )
-                if c.count
+                c for c in selectors.rating_counts(Claim.objects.public().filter(claimant_slug=slug)) if c.count
             ],
         },
     )
@@ -100,9 +90,7 @@ def search(request):
     rating = request.GET.get("rating", "")
     claim_type = request.GET.get("type", "")
     claimant = request.GET.get("claimant", "")
-    results = selectors.search_claims(
-        query, rating=rating, claim_type=claim_type, claimant=claimant, vendor=connection.vendor
-    )
+    results = selectors.search_claims(query, rating=rating, claim_type=claim_type, claimant=claimant)
     page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

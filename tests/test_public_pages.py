@@ -48,19 +48,6 @@ def test_home_lists_published_verdicts_counts_and_a_search_box(client, published
     assert 'role="search"' in page and '<svg class="chart"' in page and "True: 1" in page
 
 
-def test_article_page_marks_every_checkworthy_claim_with_its_rating(client, seed_article, published, draft):
-    page = client.get(reverse("article-detail", args=[seed_article.pk])).content.decode()
-    marks = re.findall(r'<mark[^>]* data-claim="(\d+)" data-rating="([a-z-]+)"', page)
-    checkworthy = set(seed_article.claims.filter(checkworthy=True, stale=False).values_list("pk", flat=True))
-    assert {int(pk) for pk, _ in marks} == checkworthy
-    ratings = {int(pk): rating for pk, rating in marks}
-    assert ratings[published.claim_id] == "true"
-    assert ratings[draft.claim_id] == "unreviewed"  # a draft changes nothing for readers
-    assert f'href="{published.claim.get_absolute_url()}"' in page
-    assert "[True]" in page and "[Unreviewed]" in page and "SECRET DRAFT SUMMARY" not in page
-    assert "Unsourced" in page
-
-
 def test_claim_page_shows_verdict_sources_context_and_claimreview(client, published):
     claim = published.claim
     page = client.get(claim.get_absolute_url()).content.decode()

@@ -31,14 +31,14 @@ def test_publishing_a_verdict_invalidates_cached_pages(
     client, seed_article, reviewer, editor, page_cache, django_capture_on_commit_callbacks
 ):
     claim = seed_article.claims.get(text__contains="57.4%")
-    assert "[Unreviewed]" in client.get(seed_article.get_absolute_url()).content.decode()
+    assert 'data-rating="true"' not in client.get(seed_article.get_absolute_url()).content.decode()
     client.get(claim.get_absolute_url())
     verdict = reviews.draft_verdict(
         claim=claim, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Checks out."
     )
     with django_capture_on_commit_callbacks(execute=True):
         reviews.publish_verdict(verdict, by=editor)
-    assert "[True]" in client.get(seed_article.get_absolute_url()).content.decode()
+    assert 'data-rating="true"' in client.get(seed_article.get_absolute_url()).content.decode()
     assert "Checks out." in client.get(claim.get_absolute_url()).content.decode()
 
 

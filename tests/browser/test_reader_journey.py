@@ -46,13 +46,15 @@ def test_reader_goes_from_home_to_claim_sources_claimant_and_search(published, l
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Articles").click()
     page.get_by_role("link", name="After winning re-election").click()
-    marks = page.locator(".article-text mark")
-    assert marks.count() >= 30
-    rated = page.locator('.article-text mark[data-rating="true"]')
+    assert page.locator(".excerpts mark.claim").count() >= 30  # the rated one, then the unreviewed behind a toggle
+    assert not page.locator("details.unreviewed-claims mark").first.is_visible()
+    rated = page.locator('mark.claim[data-rating="true"]')
     assert rated.count() == 1
     rated.locator("a").focus()
     popover = rated.locator(".pop")
     assert popover.is_visible() and "True" in popover.inner_text()
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
     page.screenshot(path=str(artifacts / f"article-{device}.png"), full_page=False)
 
     rated.locator("a").click()
