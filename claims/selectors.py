@@ -4,6 +4,7 @@ Shared by the admin and the public pages, with related rows fetched up front
 so a page's query count does not grow with its rows.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -152,6 +153,10 @@ def claim_page(pk):
     )
 
 
+# Verdicts readers may see: the current published one, and (rulebook, issue 11) those a newer verdict superseded.
+PUBLIC_VERDICT_STATUSES = ("published", "superseded")
+
+
 @dataclass(frozen=True)
 class CorrectionEntry:
     """A public correction and what it changed: the rating only when it did, so a wording fix never reads as a re-rating."""
@@ -176,6 +181,27 @@ def correction_entries(verdict, corrections=None):
         before = (correction.previous_rating_id, correction.previous_summary, correction.previous_rationale)
         entries.append(CorrectionEntry(correction, before[0] != after[0], before[1] != after[1], before[2] != after[2]))
         after = before
+    return entries
+
+
+def public_corrections(limit=500):
+    """Every correction to a public verdict, newest first, each with what it changed (two queries)."""
+    corrections = list(
+        Correction.objects.filter(verdict__status__in=PUBLIC_VERDICT_STATUSES)
+        .select_related("previous_rating", "verdict__rating", "verdict__claim")
+        .defer("verdict__claim__checkworthiness_features")
+        .order_by("-corrected_at", "-id")[:limit]
+    )
+    siblings = {}
+    for sibling in Correction.objects.filter(verdict_id__in={c.verdict_id for c in corrections}).only(
+        "id", "verdict_id", "corrected_at", "previous_rating_id", "previous_summary", "previous_rationale"
+    ):
+        siblings.setdefault(sibling.verdict_id, []).append(sibling)
+    entries = []
+    for correction in corrections:
+        for entry in correction_entries(correction.verdict, siblings[correction.verdict_id]):
+            if entry.correction.pk == correction.pk:
+                entries.append(CorrectionEntry(correction, *dataclasses.astuple(entry)[1:]))
     return entries
 
 

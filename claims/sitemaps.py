@@ -42,7 +42,7 @@ class PageSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return ["home", "methodology", "search"]
+        return ["home", "methodology", "search", "corrections", "feeds"]
 
     def location(self, name):
         return reverse(name)

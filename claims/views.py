@@ -4,6 +4,7 @@ Thin views: a selector reads, a template presents. Only published verdicts
 appear; drafts never leave the review desk.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -109,7 +110,27 @@ def search(request):
 
 @cache_public_page
 def methodology(request):
-    return render(request, "claims/methodology.html", {"ratings": Rating.objects.all()})
+    return render(
+        request,
+        "claims/methodology.html",
+        {
+            "ratings": Rating.objects.all(),
+            "organisation": settings.FACTCHECK_ORGANISATION_NAME,
+            "team": settings.FACTCHECK_TEAM,
+            "funding": settings.FACTCHECK_FUNDING,
+            "contact_email": settings.FACTCHECK_CONTACT_EMAIL,
+        },
+    )
+
+
+@cache_public_page
+def corrections(request):
+    return render(request, "claims/corrections.html", {"corrections": selectors.public_corrections()})
+
+
+@cache_public_page
+def feeds(request):
+    return render(request, "claims/feeds.html")
 
 
 def robots(request):

@@ -241,6 +241,13 @@ FACTCHECK_SINGLE_REVIEWER_NEWSROOM = envbool("FACTCHECK_SINGLE_REVIEWER_NEWSROOM
 
 # Who publishes the fact checks, as named in ClaimReview markup.
 FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
+# The organisation's own site for ClaimReview's author ``url``; empty means this site's home page.
+FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
+# Who we are, on the methodology page (the IFCN code asks for team, funding and a contact).
+# Team members are separated by ";" so an entry can read "Ana Ruiz, editor".
+FACTCHECK_TEAM = [member.strip() for member in os.environ.get("FACTCHECK_TEAM", "").split(";") if member.strip()]
+FACTCHECK_FUNDING = os.environ.get("FACTCHECK_FUNDING", "")
+FACTCHECK_CONTACT_EMAIL = os.environ.get("FACTCHECK_CONTACT_EMAIL", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
