@@ -17,6 +17,7 @@ def _count_per_article(related_model):
     )
     return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
 
+
 # What parsing stores (a primary language subtag); anything else never reaches a lang attribute.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
