@@ -17,3 +17,20 @@ def ingest_paths(paths, url=None, batch_size=100):
     summary = ingest_files([Path(path) for path in paths], url=url, progress=False, batch_size=batch_size)
     summary["failed"] = [[str(path), reason, message] for path, reason, message in summary["failed"]]
     return summary
+
+
+# A task is a chunk of files, so that each takes seconds to minutes, well inside CELERY_TASK_TIME_LIMIT, and a
+# worker lost mid-task costs one chunk's redelivery.
+FILES_PER_TASK = 200
+
+
+def enqueue_ingestion(files, *, url=None, batch_size=100):
+    """Queue the ingestion of ``files`` in chunks of ``FILES_PER_TASK``; returns the number of tasks queued.
+
+    Raises ``factcheck.celery.QueueUnavailable`` when the broker does not take them.
+    """
+    from factcheck.celery import enqueue_all
+
+    paths = [str(Path(path).resolve()) for path in files]
+    chunks = (paths[start : start + FILES_PER_TASK] for start in range(0, len(paths), FILES_PER_TASK))
+    return enqueue_all(ingest_paths, ([chunk, url, batch_size] for chunk in chunks))

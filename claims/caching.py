@@ -9,6 +9,7 @@ clients sending credentials, always get fresh responses. With ``REDIS_URL``
 set the cache is shared by all app servers.
 """
 
+import threading
 from functools import wraps
 
 from django.conf import settings
@@ -19,7 +20,14 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 VERSION_KEY = "public-pages-version"
 
 
+# An invalidation the cache could not take (it was down) is retried before this process next reads the version,
+# so pages cached before an outage are not served after a change made during it.
+_invalidation_pending = threading.Event()
+
+
 def public_pages_version():
+    if _invalidation_pending.is_set():
+        invalidate_public_pages()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
@@ -30,9 +38,13 @@ def public_pages_version():
 def invalidate_public_pages():
     """Make every cached public page and API response stale."""
     try:
-        cache.incr(VERSION_KEY)
+        bumped = cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        bumped = cache.add(VERSION_KEY, 2, timeout=None) or cache.incr(VERSION_KEY)
+    if bumped is None or bumped is False:
+        _invalidation_pending.set()  # the cache is unavailable (factcheck.cache fails open)
+    else:
+        _invalidation_pending.clear()
 
 
 def invalidate_after_commit(**kwargs):

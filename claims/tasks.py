@@ -16,9 +16,7 @@ def reextract_article(article_id):
 
 
 def enqueue_reextraction(article_ids):
-    """Queue one re-extraction task per article id; returns how many were queued."""
-    count = 0
-    for article_id in article_ids:
-        reextract_article.delay(article_id)
-        count += 1
-    return count
+    """Queue one re-extraction task per article id; returns how many were queued (``QueueUnavailable`` if the broker is down)."""
+    from factcheck.celery import enqueue_all
+
+    return enqueue_all(reextract_article, ([article_id] for article_id in article_ids))

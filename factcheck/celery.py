@@ -15,3 +15,31 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+class QueueUnavailable(Exception):
+    """The broker refused or did not answer an enqueue; ``queued`` tasks made it before it did."""
+
+    def __init__(self, error, queued=0):
+        self.queued = queued
+        self.message = (
+            f"The task queue (CELERY_BROKER_URL) is unreachable: {error}. "
+            + (f"{queued} task(s) were queued before it failed. " if queued else "Nothing was queued. ")
+            + "Run without --background to do the work in this process, or start the broker and try again."
+        )
+        super().__init__(self.message)
+
+
+def enqueue_all(task, argument_lists):
+    """Queue ``task`` once per argument list; the number queued, or ``QueueUnavailable`` naming how far it got."""
+    from kombu.exceptions import OperationalError
+
+    queued = 0
+    try:
+        with app.connection_for_write() as connection:
+            for arguments in argument_lists:
+                task.apply_async(args=arguments, connection=connection)
+                queued += 1
+    except OperationalError as error:
+        raise QueueUnavailable(error, queued) from error
+    return queued

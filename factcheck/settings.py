@@ -139,6 +139,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # would leave it running), and answered 503. Only web processes (wsgi.py, asgi.py mark themselves) get the limit:
 # migrations, bulk ingestion and Celery workers run long statements on purpose. 0 turns it off.
 DATABASE_STATEMENT_TIMEOUT_MS = envint("DATABASE_STATEMENT_TIMEOUT_MS", 15_000)
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # An unreachable database host fails a request in seconds, not after the kernel's TCP timeout.
+        database.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if os.environ.get("FACTCHECK_WEB_PROCESS") == "1" and DATABASE_STATEMENT_TIMEOUT_MS > 0:
     for database in DATABASES.values():
         if database["ENGINE"] == "django.db.backends.postgresql":
@@ -204,9 +208,10 @@ CONTENT_SECURITY_POLICY_RELAXED_PATHS = ("/api/v1/docs/", "/api/v1/redoc/")
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 900)
 
+# Redis down must not take the site down: the cache fails open (factcheck/cache.py), an error is a miss.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "factcheck.cache.FailOpenRedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "factcheck"}
     )
@@ -222,7 +227,19 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True  # a task a dying worker held is redelivered, not lost
+CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ... also when the worker process is killed mid-task
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: one at a time per worker process
+# Tasks are kept short (ingestion is queued in chunks of files, re-extraction per article) and killed past this,
+# so a task held by a worker that vanished is redelivered after the time limit plus a margin, not Redis's default
+# hour. The visibility timeout must stay above the longest task, or a running task would be delivered twice.
+CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 600)
+if CELERY_TASK_TIME_LIMIT < 60:
+    raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT is in seconds and must be at least 60.")
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+# A broker that is down fails an enqueue in about a second with a clear error, not after minutes of retries.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_TASK_IGNORE_RESULT = True
 
 # The same limit guards the CLI, the admin and the API: a news article is tens

@@ -8,7 +8,7 @@ from articles import views as article_views
 from claims import views as claim_views
 from claims.feeds import LatestVerdictsAtomFeed, LatestVerdictsFeed
 from claims.sitemaps import SITEMAPS
-from factcheck.health import healthz
+from factcheck.health import healthz, readyz
 
 admin.site.site_header = "factcheck review"
 admin.site.site_title = "factcheck"
@@ -33,6 +33,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", claim_views.robots, name="robots"),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
 ]

@@ -30,7 +30,7 @@ def test_without_a_broker_background_ingestion_runs_in_process(tmp_path):
 
     call_command("ingest", str(tmp_path), "--background", stdout=out)
 
-    assert "Queued ingestion of 1 path(s)" in out.getvalue()
+    assert "Queued ingestion of 2 file(s) as 1 task(s)." in out.getvalue()
     assert Article.objects.count() == 2
 
 

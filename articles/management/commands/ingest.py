@@ -84,10 +84,7 @@ class Command(BaseCommand):
         if workers < 1 or batch_size < 1:
             raise CommandError("--workers and --batch-size must be at least 1.")
         if background:
-            from articles.tasks import ingest_paths
-
-            result = ingest_paths.delay([str(path.resolve()) for path in paths], url=url, batch_size=batch_size)
-            self.stdout.write(f"Queued ingestion of {len(paths)} path(s) as task {result.id}.")
+            self.queue(paths, url=url, batch_size=batch_size)
             return
         summary = ingest_files(
             paths,
@@ -106,3 +103,14 @@ class Command(BaseCommand):
         )
         if summary["failed"]:
             raise CommandError(f"{len(summary['failed'])} file(s) could not be ingested.")
+
+    def queue(self, paths, *, url, batch_size):
+        from articles.tasks import enqueue_ingestion
+        from factcheck.celery import QueueUnavailable
+
+        files = list(article_files(paths))
+        try:
+            tasks = enqueue_ingestion(files, url=url, batch_size=batch_size)
+        except QueueUnavailable as error:
+            raise CommandError(error.message) from None
+        self.stdout.write(f"Queued ingestion of {len(files)} file(s) as {tasks} task(s).")

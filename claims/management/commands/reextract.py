@@ -6,6 +6,7 @@ from tqdm import tqdm
 from articles.models import Article
 from claims.services import reextract_article
 from claims.tasks import enqueue_reextraction
+from factcheck.celery import QueueUnavailable
 
 
 class Command(BaseCommand):
@@ -27,7 +28,10 @@ class Command(BaseCommand):
                 # Asked for something that is not there: saying "0 articles" and exiting 0 hides the typo.
                 raise CommandError(f"No article with id {', '.join(map(str, unknown))}; nothing re-extracted.")
         if background:
-            queued = enqueue_reextraction(articles.values_list("id", flat=True).iterator())
+            try:
+                queued = enqueue_reextraction(list(articles.values_list("id", flat=True)))
+            except QueueUnavailable as error:
+                raise CommandError(error.message) from None
             self.stdout.write(f"Queued re-extraction of {queued} articles.")
             return
         totals = {"matched": 0, "created": 0, "stale": 0, "deleted": 0}
