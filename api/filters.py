@@ -14,6 +14,8 @@ from rest_framework.filters import OrderingFilter
 from articles.models import Article
 from claims.models import Claim, Source, Verdict
 from claims.selectors import matching, with_rating, with_sources
+from matching.models import ExternalFactCheck
+from matching.selectors import with_match
 
 from .pagination import ordering_expression
 
@@ -80,6 +82,9 @@ class ClaimFilter(filters.FilterSet):
     published_after = DateTimeFilter(field_name="article__published_at", lookup_expr="gte")
     published_before = DateTimeFilter(field_name="article__published_at", lookup_expr="lt")
     search = filters.CharFilter(method="filter_search", help_text="Words in the claim's text or claimant.")
+    has_match = strict_boolean(
+        method="filter_has_match", help_text="Possibly already checked: by us or by another fact-checker."
+    )
     article = IdFilter(
         field_name="article_id", min_value=1, max_value=2**63 - 1, help_text="Claims of this article id."
     )
@@ -101,6 +106,10 @@ class ClaimFilter(filters.FilterSet):
     @extend_schema_field(OpenApiTypes.STR)
     def filter_search(self, queryset, name, value):
         return matching(queryset, value, vendor=connections[queryset.db].vendor)
+
+    @extend_schema_field({"type": "string", "enum": ["true", "false"]})
+    def filter_has_match(self, queryset, name, value):
+        return with_match(queryset, has_match=value)
 
 
 class VerdictFilter(filters.FilterSet):
@@ -198,3 +207,13 @@ class StrictQueryParameters:
         if self.paginator is not None:
             known.update(self.paginator.query_parameters)
         return known
+
+
+class ExternalFactCheckFilter(filters.FilterSet):
+    publisher = filters.CharFilter(lookup_expr="iexact", help_text="The fact-checker's name.")
+    language = filters.CharFilter(lookup_expr="iexact")
+    claim_author = filters.CharFilter(lookup_expr="icontains")
+
+    class Meta:
+        model = ExternalFactCheck
+        fields = []

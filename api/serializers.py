@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from articles.models import Article
 from claims.models import Citation, Claim, Correction, Rating, Source, Verdict
+from matching.models import ExternalFactCheck
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -234,3 +235,63 @@ class ClaimReviewSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         return instance
+
+
+class ClaimMatchSerializer(serializers.Serializer):
+    """A claim possibly already checked: by us (``verdict``) or by another fact-checker (``external``)."""
+
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=["verdict", "external"])
+    score = serializers.FloatField(help_text="0 to 1; only matches at or above the threshold are stored.")
+    confirmed = serializers.BooleanField(help_text="A reviewer said this is the same claim.")
+    claim_text = serializers.CharField(help_text="The checked claim's wording.")
+    rating = serializers.CharField(allow_blank=True, help_text="The rating's label.")
+    rating_value = serializers.FloatField(allow_null=True)
+    best_rating = serializers.FloatField(allow_null=True)
+    worst_rating = serializers.FloatField(allow_null=True)
+    url = serializers.URLField(help_text="Our claim page, or the other fact-checker's article.")
+    publisher = serializers.CharField(allow_blank=True)
+    claim_author = serializers.CharField(allow_blank=True)
+    published_at = serializers.DateField(allow_null=True)
+    matched_claim = serializers.IntegerField(allow_null=True, help_text="Our claim's id (kind verdict).")
+    external = serializers.IntegerField(allow_null=True, help_text="The imported fact check's id (kind external).")
+
+
+class ExternalFactCheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ExternalFactCheck
+        fields = (
+            "id",
+            "url",
+            "publisher",
+            "publisher_url",
+            "claim_reviewed",
+            "rating_value",
+            "best_rating",
+            "worst_rating",
+            "rating_label",
+            "claim_author",
+            "claim_date",
+            "published_at",
+            "language",
+            "imported_at",
+            "updated_at",
+        )
+
+
+class ClaimReviewImportSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="A .json (ClaimReview, list or DataFeed) or .html page with ClaimReview JSON-LD."
+    )
+
+
+class ImportErrorSerializer(serializers.Serializer):
+    item = serializers.CharField(help_text="Which item of the input: its position, e.g. `3` or `script 1, item 2`.")
+    message = serializers.CharField()
+
+
+class ClaimReviewImportResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    errors = ImportErrorSerializer(many=True)

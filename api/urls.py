@@ -8,6 +8,7 @@ from .articles import ArticleViewSet
 from .claimreview import ClaimReviewViewSet
 from .claims import ClaimViewSet
 from .errors import not_found
+from .matching import ClaimMatchViewSet, ExternalFactCheckViewSet
 from .sources import RatingViewSet, SourceViewSet
 from .verdicts import VerdictViewSet
 
@@ -18,6 +19,8 @@ router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("sources", SourceViewSet, basename="source")
 router.register("ratings", RatingViewSet, basename="rating")
 router.register("claimreview", ClaimReviewViewSet, basename="claimreview")
+router.register("claimreviews", ExternalFactCheckViewSet, basename="external-fact-check")
+router.register(r"claims/(?P<claim_id>[0-9]{1,18})/matches", ClaimMatchViewSet, basename="claim-match")
 
 app_name = "api"
 urlpatterns = [

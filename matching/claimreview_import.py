@@ -65,6 +65,11 @@ def read_claim_reviews(content, *, kind):
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFormatError(f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from None
+    return read_claim_review_document(document)
+
+
+def read_claim_review_document(document):
+    """``(records, errors)`` from already-parsed JSON (a ClaimReview, a list of them or a DataFeed)."""
     nodes = list(_claim_review_nodes(document, ""))
     if not nodes:
         raise ImportFormatError("No ClaimReview found: expected a ClaimReview, a list of them or a DataFeed.")

@@ -60,9 +60,11 @@ class ExternalFactCheck(models.Model):
 class ClaimMatchQuerySet(models.QuerySet):
     def ranked(self):
         """Best first, with what the match points at loaded (one query)."""
-        return self.select_related(
-            "external", "matched_claim__article", "matched_claim__current_verdict__rating"
-        ).order_by("-score", "id")
+        return (
+            self.select_related("external", "matched_claim__article", "matched_claim__current_verdict__rating")
+            .defer("external__raw")
+            .order_by("-score", "id")
+        )
 
 
 class ClaimMatch(models.Model):

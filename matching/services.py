@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from claims.caching import invalidate_public_pages
 from claims.models import Claim
 
 from . import candidates
@@ -172,7 +173,11 @@ def match_external_checks(external_ids):
 def _replace_matches(claim_ids, found):
     """The claims' unconfirmed matches become ``found``; confirmed ones stay whatever the new score."""
     kept = _upsert(found)
-    ClaimMatch.objects.filter(claim_id__in=claim_ids, confirmed=False).exclude(pk__in=[m.pk for m in kept]).delete()
+    removed, _ = (
+        ClaimMatch.objects.filter(claim_id__in=claim_ids, confirmed=False).exclude(pk__in=[m.pk for m in kept]).delete()
+    )
+    if removed:
+        transaction.on_commit(invalidate_public_pages)
 
 
 def _upsert(found):
@@ -191,6 +196,8 @@ def _upsert(found):
             rescored.append(existing)
     ClaimMatch.objects.bulk_create(new, ignore_conflicts=True)
     ClaimMatch.objects.bulk_update(rescored, ["score", "updated_at"])
+    if new or rescored:
+        transaction.on_commit(invalidate_public_pages)  # claim pages and API answers show matches
     return [match for match in ClaimMatch.objects.filter(claim_id__in=claim_ids) if _key(match) in wanted]
 
 

@@ -1,0 +1,113 @@
+"""Reads for matching: a claim's matches, ranked; imported fact checks; claims that have a match."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q
+
+from claims.claimreview import BEST_RATING, WORST_RATING
+
+from .models import ClaimMatch, ExternalFactCheck
+
+
+def matches_for_claim(claim_id):
+    """The stored matches of one claim, best first, with what they point at (one query).
+
+    A match with one of our claims shows only while that claim still carries a
+    published verdict.
+    """
+    return (
+        ClaimMatch.objects.filter(claim_id=claim_id)
+        .filter(Q(kind=ClaimMatch.Kind.EXTERNAL) | Q(matched_claim__current_verdict__isnull=False))
+        .ranked()
+    )
+
+
+def matches_for_claims(claim_ids):
+    """``{claim id: [matches best first]}`` for several claims (one query): article pages and the desk."""
+    grouped = {}
+    for match in (
+        ClaimMatch.objects.filter(claim_id__in=claim_ids)
+        .filter(Q(kind=ClaimMatch.Kind.EXTERNAL) | Q(matched_claim__current_verdict__isnull=False))
+        .ranked()
+    ):
+        grouped.setdefault(match.claim_id, []).append(match)
+    return grouped
+
+
+def with_match(claims, has_match=True):
+    """Claims that have (or, with ``has_match`` false, have no) stored match."""
+    exists = Exists(ClaimMatch.objects.filter(claim_id=OuterRef("pk")))
+    return claims.filter(exists if has_match else ~exists)
+
+
+def imported_fact_checks():
+    # NULLs last on both databases (PostgreSQL puts them first in a descending order, SQLite last).
+    return ExternalFactCheck.objects.defer("raw").order_by(F("published_at").desc(nulls_last=True), "-id")
+
+
+@dataclass(frozen=True)
+class MatchSummary:
+    """One match as every surface shows it (API, review desk, public page): what, rated how, by whom, where."""
+
+    id: int
+    kind: str
+    score: float
+    confirmed: bool
+    claim_text: str
+    rating: str
+    rating_value: float | None
+    best_rating: float | None
+    worst_rating: float | None
+    url: str
+    publisher: str
+    claim_author: str
+    published_at: date | None
+    matched_claim: int | None
+    external: int | None
+    rating_colour: str = ""
+
+
+def summarise(match, *, base_url=""):
+    """``MatchSummary`` of a match loaded by ``ClaimMatch.objects.ranked()``; ``base_url`` makes our URLs absolute."""
+    if match.kind == ClaimMatch.Kind.VERDICT:
+        claim = match.matched_claim
+        verdict = claim.current_verdict
+        rating = verdict.rating
+        return MatchSummary(
+            id=match.pk,
+            kind=match.kind,
+            score=match.score,
+            confirmed=match.confirmed,
+            claim_text=claim.checked_statement if hasattr(claim, "checked_statement") else claim.text,
+            rating=rating.label,
+            rating_value=rating.value,
+            best_rating=BEST_RATING if rating.value is not None else None,
+            worst_rating=WORST_RATING if rating.value is not None else None,
+            url=f"{base_url}{claim.get_absolute_url()}",
+            publisher=settings.FACTCHECK_ORGANISATION_NAME,
+            claim_author=claim.claimant,
+            published_at=verdict.published_at.date() if verdict.published_at else None,
+            matched_claim=claim.pk,
+            external=None,
+            rating_colour=rating.colour,
+        )
+    check = match.external
+    return MatchSummary(
+        id=match.pk,
+        kind=match.kind,
+        score=match.score,
+        confirmed=match.confirmed,
+        claim_text=check.claim_reviewed,
+        rating=check.rating_text,
+        rating_value=check.rating_value,
+        best_rating=check.best_rating,
+        worst_rating=check.worst_rating,
+        url=check.url,
+        publisher=check.publisher,
+        claim_author=check.claim_author,
+        published_at=check.published_at,
+        matched_claim=None,
+        external=check.pk,
+    )
