@@ -5,6 +5,9 @@ here, once, into HTTP statuses.
 """
 
 from django.http import Http404, JsonResponse
+from django.urls import Resolver404, resolve
+from django.views import csrf, defaults
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -47,6 +50,53 @@ def handle_exception(exc, context):
     return response
 
 
+API_PREFIX = "/api/"
+
+
+@csrf_exempt  # no endpoint here to protect; a 404 must not turn into Django's HTML "CSRF failed" page
 def not_found(request, *args, **kwargs):
-    """JSON 404 for any path under /api/v1/ that names no endpoint."""
-    return JsonResponse({"detail": "No such API endpoint.", "code": "not_found"}, status=404)
+    """JSON 404 for any path under /api/v1/ that names no endpoint, with a hint when only the trailing slash is missing."""
+    detail = "No such API endpoint."
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            detail = f"No such API endpoint; did you mean {request.path}/ (with the trailing slash)?"
+    return JsonResponse({"detail": detail, "code": "not_found"}, status=404)
+
+
+def page_not_found(request, exception=None):
+    """``handler404``: JSON under /api/ (e.g. a path with a newline that no route matches), Django's page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "No such API endpoint.", "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """``handler400``: JSON under /api/ (e.g. a disallowed Host header), Django's page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Bad request.", "code": "bad_request"}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    """``handler403``: JSON under /api/, Django's page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "You do not have permission to do this.", "code": "forbidden"}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """``CSRF_FAILURE_VIEW``: a JSON 403 under /api/ (a session write without the CSRF token), Django's page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse(
+            {
+                "detail": f"CSRF check failed ({reason}). Send the X-CSRFToken header with a session, "
+                "or authenticate with a token.",
+                "code": "csrf_failed",
+            },
+            status=403,
+        )
+    return csrf.csrf_failure(request, reason)

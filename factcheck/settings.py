@@ -100,6 +100,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "factcheck.urls"
+# A CSRF failure under /api/ answers the API's JSON error shape.
+CSRF_FAILURE_VIEW = "api.errors.csrf_failure"
 
 TEMPLATES = [
     {

@@ -16,6 +16,10 @@ admin.site.index_title = "Review desk"
 
 # A database outage or a cancelled slow query answers 503 with a clear message (factcheck/outages.py).
 handler500 = "factcheck.outages.handle_server_error"
+# Under /api/ every error is JSON (api/errors.py); elsewhere Django's pages.
+handler400 = "api.errors.bad_request"
+handler403 = "api.errors.permission_denied"
+handler404 = "api.errors.page_not_found"
 
 urlpatterns = [
     path("", claim_views.home, name="home"),
