@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import rendering, reviews, selectors
 from .forms import ClaimActionForm, VerdictForm
-from .models import Citation, Claim, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
+from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
 from .pagination import LargeTablePaginator
 from .rendering import render_rationale
 
@@ -58,6 +58,21 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(ordering="citation_count", description="citations")
     def citation_count(self, source):
         return source.citation_count
+
+
+@admin.register(Claimant)
+class ClaimantAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "slug", "claim_count")
+    list_filter = ("kind",)
+    search_fields = ("name", "normalised_name", "slug")
+    readonly_fields = ("normalised_name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(ordering="claim_count", description="claims")
+    def claim_count(self, claimant):
+        return claimant.claim_count
 
 
 @admin.register(Citation)
@@ -180,7 +195,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "article__outlet",
     )
     search_fields = ("text", "claimant", "article__title")
-    autocomplete_fields = ("article", "assigned_to", "sources")
+    autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
     list_per_page = 50
     paginator = LargeTablePaginator
@@ -195,6 +210,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 "fields": (
                     "in_context",
                     "cited_sources",
+                    "statement",
+                    "claimant_entity",
+                    "claim_date",
+                    "venue",
+                    "venue_url",
                     "claim_type",
                     "claimant",
                     "target",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .extraction.statements import STATEMENT_MAX_LENGTH
 from .sources import SourceKind
 
 
@@ -96,6 +97,53 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.anchor_text} → {self.source.domain}"
+
+
+class Claimant(models.Model):
+    """Who makes claims: one row per person or organisation, however many articles quote them.
+
+    ``normalised_name`` is the identity (``claims.claimants.normalise_name``:
+    case, accents, punctuation and honorifics folded), so "Rep. Norma Torres"
+    in one article and "Norma Torres" in another are the same row.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=200, help_text="The name as readers should see it.")
+    normalised_name = models.CharField(max_length=200, editable=False)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.UNKNOWN,
+        help_text="Decides Person or Organization in ClaimReview.",
+    )
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other names the same claimant appears under, e.g. a Twitter handle."
+    )
+    slug = models.SlugField(max_length=200)
+    url = models.URLField(max_length=2048, blank=True, help_text="An official page or profile, if any.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            # Resolution looks claimants up by normalised name: one row per person or organisation.
+            models.UniqueConstraint(fields=["normalised_name"], name="claimant_unique_normalised_name"),
+            # The claimant's public page address.
+            models.UniqueConstraint(fields=["slug"], name="claimant_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from .claimants import normalise_name
+
+        self.normalised_name = normalise_name(self.name)
+        super().save(*args, **kwargs)
 
 
 # An article's raw HTML and text run to hundreds of kilobytes: rows that only name their article leave them behind.
@@ -192,6 +240,25 @@ class Claim(models.Model):
     claimant_slug = models.SlugField(
         max_length=200, blank=True, editable=False, help_text="The claimant page's address."
     )
+    claimant_entity = models.ForeignKey(
+        Claimant,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        verbose_name="claimant (entity)",
+        help_text="The person or organisation who made the claim; empty when the article itself makes it.",
+    )
+    statement = models.CharField(
+        max_length=STATEMENT_MAX_LENGTH,
+        blank=True,
+        help_text="The claim as checked: short and self-contained. Empty means the sentence as it stands.",
+    )
+    claim_date = models.DateField(null=True, blank=True, help_text="When the claim was made.")
+    venue = models.CharField(
+        max_length=200, blank=True, help_text="Where it was said: the article, a tweet, a speech, an interview."
+    )
+    venue_url = models.URLField("venue URL", max_length=2048, blank=True)
     target = models.CharField(max_length=200, blank=True, help_text="Who it is about, if anyone.")
     paragraph = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
@@ -287,6 +354,11 @@ class Claim(models.Model):
     @property
     def slug(self):
         return slugify(self.text[:60]) or "claim"
+
+    @property
+    def checked_statement(self):
+        """What is rated: the reviewer's statement, or the sentence while there is none."""
+        return self.statement or self.text
 
     @property
     def paragraph_text(self):

@@ -5,6 +5,7 @@ these functions do (re-extraction).
 """
 
 from itertools import islice
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,9 +13,11 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
 from .bulkcopy import insert_rows
+from .claimants import normalise_name, resolve_claimants
 from .extraction import extract_claims
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
 from .sources import describe_source
+from .venues import claim_venue
 
 
 def ensure_sources(hrefs):
@@ -67,9 +70,18 @@ def store_extractions(items):
 def _insert_claims(article_candidates):
     """New claims for ``(article, candidate)`` pairs, each with its "created" history row; returns their ids."""
     now = timezone.now()
+    venues = [(article, c, _venue(article, c)) for article, c in article_candidates]
+    claimants = resolve_claimants({venue.claimant for _, _, venue in venues})
     rows = [
-        {"article_id": article.pk, "created_at": now, "updated_at": now, **_position(c), **_extracted_fields(c)}
-        for article, c in article_candidates
+        {
+            "article_id": article.pk,
+            "created_at": now,
+            "updated_at": now,
+            **_position(c),
+            **_extracted_fields(c),
+            **_as_checked(article, c, venue, claimants),
+        }
+        for article, c, venue in venues
     ]
     ids = insert_rows(Claim, rows)
     history = Claim.history.model
@@ -133,6 +145,7 @@ def reextract_article(article):
         used.add(claim.pk)
         _update_claim(claim, candidate)
         matched.append((claim, candidate))
+    _fill_as_checked(article, matched)
 
     stale, deleted = [], []
     for claim in old_claims:
@@ -177,13 +190,56 @@ UPDATED_ON_REEXTRACTION = [
     "checkworthy",
     "checkworthiness_features",
     "numbers",
+    "statement",
+    "claimant_entity",
+    "claim_date",
+    "venue",
+    "venue_url",
     "updated_at",
 ]
 
 
+def _venue(article, candidate):
+    """Where the claim was made: the claimant's own cited post, else the article (outlet or domain, URL)."""
+    return claim_venue(
+        claimant=candidate.claimant,
+        sentence=candidate.text,
+        cited=candidate.sources,
+        article_venue=article.outlet or urlsplit(article.url).hostname or "",
+        article_url=article.url,
+    )
+
+
+def _as_checked(article, candidate, venue, claimants):
+    """The claim as checked, pre-filled for a reviewer: statement, claimant entity, date and venue."""
+    claimant = claimants.get(normalise_name(venue.claimant))
+    return {
+        "statement": candidate.statement,
+        "claimant_entity_id": claimant.pk if claimant else None,
+        "claim_date": article.published_at.date() if article.published_at else None,
+        "venue": venue.venue[:200],
+        "venue_url": venue.url[:2048],
+    }
+
+
+def _fill_as_checked(article, matched):
+    """Pre-fill what a reviewer has left empty of the claim as checked, on claims nobody has reviewed."""
+    unreviewed = [(claim, c, _venue(article, c)) for claim, c in matched if _extracted_fields_follow(claim)]
+    claimants = resolve_claimants({venue.claimant for _, _, venue in unreviewed})
+    for claim, candidate, venue in unreviewed:
+        for name, value in _as_checked(article, candidate, venue, claimants).items():
+            if getattr(claim, name) in (None, ""):
+                setattr(claim, name, value)
+
+
+def _extracted_fields_follow(claim):
+    """A claim takes the extractor's fields while nobody has reviewed it."""
+    return claim.status == Claim.Status.NEW and not claim.verdict_count
+
+
 def _update_claim(claim, candidate):
     changes = _position(candidate)
-    if claim.status == Claim.Status.NEW and not claim.verdict_count:
+    if _extracted_fields_follow(claim):
         changes.update(_extracted_fields(candidate))
     for name, value in changes.items():
         setattr(claim, name, value)

@@ -29,6 +29,7 @@ from .names import PRONOUNS, NameRegistry, find_mentions, is_organisation, prope
 from .numbers import find_quantities, has_date, is_statistic, is_vote_share
 from .quotes import find_quote_spans, is_quotation, quote_only
 from .sentences import split_sentences
+from .statements import claim_statement
 
 ANCHOR_CONTEXT = 32
 MIN_CLAIM_WORDS = 3
@@ -64,6 +65,7 @@ class ClaimCandidate:
     features: dict
     numbers: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    statement: str = ""  # the claim as a self-contained line, "" when rules cannot improve on the sentence
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ def extract_claims(paragraphs, text=None):
         open_quote_speaker = reader.open_quote_speaker
         previous_paragraph_speaker = reader.last_quote_speaker or previous_paragraph_speaker
     _propagate_citations(claims, {paragraph.index: paragraph for paragraph in paragraphs})
+    for claim in claims:
+        claim.statement = claim_statement(claim.text, full_name=registry.canonical)
     checks = consistency_checks(claims)
     return Extraction(claims, quotations, checks)
 

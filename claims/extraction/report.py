@@ -63,6 +63,7 @@ def extraction_report(parsed, extraction):
                     for number in claim.numbers
                 ],
                 "sources": claim.sources,
+                "statement": claim.statement or None,
             }
             for claim in extraction.claims
         ],
