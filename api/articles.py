@@ -36,7 +36,7 @@ class ArticleViewSet(
 ):
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
-    ordering_fields = ["ingested_at", "published_at", "id"]
+    ordering_fields = ["ingested_at", "published_at", "updated_at", "id"]
     ordering = ["-ingested_at", "-id"]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 

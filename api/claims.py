@@ -37,7 +37,7 @@ class ClaimViewSet(
     serializer_class = api.ClaimSerializer
     pagination_class = KeysetPagination
     filterset_class = ClaimFilter
-    ordering_fields = ["checkworthiness", "created_at", "id"]
+    ordering_fields = ["checkworthiness", "created_at", "updated_at", "id"]
     ordering = ["-checkworthiness", "id"]
 
     def get_queryset(self):

@@ -22,6 +22,10 @@ from .pagination import ordering_expression
 MAX_UTC_OFFSET = timedelta(hours=14)
 # Ids in URLs are positive 64-bit integers; anything else is a 404 before it reaches the database.
 ID_PATTERN = "[0-9]{1,18}"
+UPDATED_AFTER = (
+    "Changed at or after this time (ISO 8601). With `ordering=updated_at`, the way to re-read what changed "
+    "since your last sync; `/api/v1/changes/` also reports deletions."
+)
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": 2**63 - 1})
@@ -63,6 +67,8 @@ class ArticleFilter(filters.FilterSet):
     language = filters.CharFilter()
     published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
+    updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
 
     class Meta:
         model = Article
@@ -81,6 +87,8 @@ class ClaimFilter(filters.FilterSet):
     created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
     published_after = DateTimeFilter(field_name="article__published_at", lookup_expr="gte")
     published_before = DateTimeFilter(field_name="article__published_at", lookup_expr="lt")
+    updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
     search = filters.CharFilter(method="filter_search", help_text="Words in the claim's text or claimant.")
     has_match = strict_boolean(
         method="filter_has_match", help_text="Possibly already checked: by us or by another fact-checker."
@@ -117,6 +125,8 @@ class VerdictFilter(filters.FilterSet):
     rating = filters.CharFilter(field_name="rating__slug")
     published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
+    updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
     claim = IdFilter(field_name="claim_id", min_value=1, max_value=2**63 - 1)
 
     class Meta:

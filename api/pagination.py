@@ -167,7 +167,7 @@ class KeysetPagination(BasePagination):
         self.count, self.count_is_estimate = counted(queryset)
         raw = request.query_params.get(self.cursor_query_param)
         if raw is not None:
-            queryset = queryset.filter(self.after(decode_cursor(raw, self.ordering), queryset.model))
+            queryset = queryset.filter(self.after(self.decode(raw), queryset.model))
         rows = list(queryset[: self.page_size + 1])
         self.has_next = len(rows) > self.page_size
         self.rows = rows[: self.page_size]
@@ -192,7 +192,13 @@ class KeysetPagination(BasePagination):
         last = self.rows[-1]
         values = [getattr(last, name) for name, _ in self.ordering]
         url = self.request.build_absolute_uri()
-        return replace_query_param(url, self.cursor_query_param, encode_cursor(values, self.ordering))
+        return replace_query_param(url, self.cursor_query_param, self.encode(values))
+
+    def encode(self, values):
+        return encode_cursor(values, self.ordering)
+
+    def decode(self, raw):
+        return decode_cursor(raw, self.ordering)
 
     def get_paginated_response(self, data):
         from rest_framework.response import Response

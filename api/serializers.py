@@ -194,6 +194,7 @@ ARTICLE_FIELDS = (
     "paragraph_count",
     "content_hash",
     "ingested_at",
+    "updated_at",
 )
 
 

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from .articles import ArticleViewSet
+from .changes import ChangeViewSet
 from .claimreview import ClaimReviewViewSet
 from .claims import ClaimViewSet
 from .errors import not_found
@@ -21,6 +22,7 @@ router.register("ratings", RatingViewSet, basename="rating")
 router.register("claimreview", ClaimReviewViewSet, basename="claimreview")
 router.register("claimreviews", ExternalFactCheckViewSet, basename="external-fact-check")
 router.register(r"claims/(?P<claim_id>[0-9]{1,18})/matches", ClaimMatchViewSet, basename="claim-match")
+router.register("changes", ChangeViewSet, basename="change")
 
 app_name = "api"
 urlpatterns = [

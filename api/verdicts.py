@@ -49,7 +49,7 @@ class VerdictViewSet(
     serializer_class = api.VerdictSerializer
     filterset_class = VerdictFilter
     pagination_class = KeysetPagination
-    ordering_fields = ["published_at", "created_at", "id"]
+    ordering_fields = ["published_at", "created_at", "updated_at", "id"]
     ordering = ["-published_at", "-id"]
 
     def get_queryset(self):

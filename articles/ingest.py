@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from claims.caching import invalidate_public_pages
 from claims.extraction import Extraction, extract_claims
 from claims.services import store_extractions
+from integrations import changes
 from matching.tasks import enqueue_claim_matching
 
 from .errors import IngestError
@@ -187,6 +188,7 @@ def _store(analysed):
     # Is any of these claims already checked, here or by another fact-checker? Answered once stored.
     new_claim_ids = [claim_id for article_claims in claims for claim_id in article_claims]
     transaction.on_commit(lambda: enqueue_claim_matching(new_claim_ids))
+    changes.record_many(articles, changes.Kind.CREATED)  # last, so the events are stamped just before the commit
     return [
         IngestResult(article, created=True, claim_count=len(article_claims))
         for article, article_claims in zip(articles, claims, strict=True)

@@ -55,6 +55,7 @@ class Article(models.Model):
     )
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the HTML; the same HTML is the same article.")
     ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, help_text="Last ingestion or re-extraction.")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -72,6 +73,8 @@ class Article(models.Model):
             models.Index(fields=["outlet"], name="article_outlet_idx"),
             models.Index(fields=["-published_at"], name="article_published_idx"),
             models.Index(fields=["-ingested_at"], name="article_ingested_idx"),
+            # Incremental sync: ?updated_after= and ?ordering=updated_at.
+            models.Index(fields=["updated_at", "id"], name="article_updated_idx"),
         ]
 
     def __str__(self):

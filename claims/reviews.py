@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from integrations import changes
+
 from .models import Claim, Correction, Verdict
 from .services import ensure_sources
 
@@ -55,6 +57,7 @@ def draft_verdict(*, claim, by, rating, summary, rationale="", evidence=(), evid
     verdict._history_user = by
     verdict.save()
     set_evidence(verdict, evidence, evidence_urls)
+    changes.record(verdict, changes.Kind.CREATED, public=False)
     if claim.status == Claim.Status.NEW:
         _set_claim_status([claim], Claim.Status.IN_REVIEW, by)
     return verdict
@@ -69,15 +72,16 @@ def lock_for_update(verdict_id, expected_version):
 
 
 @transaction.atomic
-def update_verdict(verdict, *, by, expected_version, correction_note="", evidence=None, evidence_urls=(), **changes):
-    """Apply ``changes`` (rating, summary, rationale) to a verdict saved at ``expected_version``.
+def update_verdict(verdict, *, by, expected_version, correction_note="", evidence=None, evidence_urls=(), **edits):
+    """Apply ``edits`` (rating, summary, rationale) to a verdict saved at ``expected_version``.
 
     A published verdict whose content changes needs ``correction_note``; the
     previous rating, summary and rationale are kept in a ``Correction``.
     """
     current = lock_for_update(verdict.pk, expected_version)
-    changed = {field: value for field, value in changes.items() if getattr(current, field) != value}
-    if current.is_published and changed and any(field in CONTENT_FIELDS for field in changed):
+    changed = {field: value for field, value in edits.items() if getattr(current, field) != value}
+    corrected = current.is_published and changed and any(field in CONTENT_FIELDS for field in changed)
+    if corrected:
         if not correction_note.strip():
             raise ReviewError(
                 "This verdict is published: changing it needs a correction note, which readers will see.",
@@ -100,6 +104,8 @@ def update_verdict(verdict, *, by, expected_version, correction_note="", evidenc
     current.save()
     if evidence is not None or evidence_urls:
         set_evidence(current, current.evidence.all() if evidence is None else evidence, evidence_urls)
+    kind = changes.Kind.CORRECTED if corrected else changes.Kind.UPDATED
+    changes.record(current, kind, public=current.is_published)
     return current
 
 
@@ -124,10 +130,13 @@ def publish_verdict(verdict, *, by, expected_version=None):
     claim._history_user = by
     claim.save(update_fields=["current_verdict", "status", "updated_at"])
     # Other appearances of this checked claim (see ``reuse_verdict``) show the new verdict too.
-    for appearance in Claim.objects.filter(current_verdict__claim=claim).exclude(pk=claim.pk):
+    appearances = list(Claim.objects.filter(current_verdict__claim=claim).exclude(pk=claim.pk))
+    for appearance in appearances:
         appearance.current_verdict = current
         appearance._history_user = by
         appearance.save(update_fields=["current_verdict", "updated_at"])
+    changes.record(current, changes.Kind.PUBLISHED)
+    changes.record_many([claim, *appearances], changes.Kind.UPDATED)
     _after_publishing(claim.pk)
     return current
 
@@ -168,6 +177,7 @@ def reuse_verdict(claim, checked_claim, *, by):
     claim.status = Claim.Status.PUBLISHED
     claim._history_user = by
     claim.save(update_fields=["current_verdict", "status", "updated_at"])
+    changes.record(claim, changes.Kind.UPDATED)
     return claim
 
 
@@ -216,6 +226,7 @@ def mark_checkworthy(claims, *, by):
         claim.not_checkworthy_reason = ""
         claim._history_user = by
         claim.save(update_fields=["checkworthy", "not_checkworthy_reason", "updated_at"])
+    changes.record_many(claims, changes.Kind.UPDATED)
 
 
 def mark_not_checkworthy(claims, *, reason, by):
@@ -226,6 +237,7 @@ def mark_not_checkworthy(claims, *, reason, by):
         claim.not_checkworthy_reason = reason.strip()[:300]
         claim._history_user = by
         claim.save(update_fields=["checkworthy", "not_checkworthy_reason", "updated_at"])
+    changes.record_many(claims, changes.Kind.UPDATED)
 
 
 def describe_last_change(verdict):
@@ -259,3 +271,4 @@ def _set_claim_status(claims, status, by):
         claim.status = status
         claim._history_user = by
         claim.save(update_fields=["status", "updated_at"])
+    changes.record_many(claims, changes.Kind.UPDATED)

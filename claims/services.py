@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
+from integrations import changes
+
 from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
 from .extraction import extract_claims
@@ -120,7 +122,7 @@ def reextract_article(article):
     extraction = extract_claims(parsed.paragraphs, parsed.text)
     article.text = parsed.text
     article.paragraph_count = len(parsed.paragraphs)
-    article.save(update_fields=["text", "paragraph_count"])
+    article.save(update_fields=["text", "paragraph_count", "updated_at"])
 
     sources = ensure_sources({link.href for link in parsed.links})
     article.citations.all().delete()
@@ -156,9 +158,11 @@ def reextract_article(article):
         else:
             deleted.append(claim.pk)
     Claim.objects.filter(pk__in=deleted).delete()
+    now = timezone.now()
     for claim in stale:
         claim.stale = True
-    bulk_update_with_history(stale, Claim, fields=["stale"])
+        claim.updated_at = now
+    bulk_update_with_history(stale, Claim, fields=["stale", "updated_at"])
 
     new_ids = _insert_claims([(article, candidate) for candidate in created])
     if matched:
@@ -171,6 +175,10 @@ def reextract_article(article):
     article.consistency_checks.all().delete()
     id_of = {id(candidate): claim_id for claim_id, candidate in pairs}
     _store_quotations_and_checks([(article, extraction, [id_of[id(candidate)] for candidate in extraction.claims])])
+    changes.record(article, changes.Kind.UPDATED)
+    changes.record_many([*stale, *(claim for claim, _ in matched)], changes.Kind.UPDATED)
+    changes.record_many(Claim.objects.filter(pk__in=new_ids), changes.Kind.CREATED)
+    changes.record_rows(changes.Resource.CLAIM, deleted, changes.Kind.DELETED)
     return {"matched": len(matched), "created": len(new_ids), "stale": len(stale), "deleted": len(deleted)}
 
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "claims",
     "matching",
     "api",
+    "integrations",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +269,16 @@ FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
 FACTCHECK_TEAM = [member.strip() for member in os.environ.get("FACTCHECK_TEAM", "").split(";") if member.strip()]
 FACTCHECK_FUNDING = os.environ.get("FACTCHECK_FUNDING", "")
 FACTCHECK_CONTACT_EMAIL = os.environ.get("FACTCHECK_CONTACT_EMAIL", "")
+
+# Webhooks: a receiver gets this long to answer, and this many attempts with exponential backoff
+# (30 s, 1 min, 2 min, ...) before a delivery is marked failed.
+FACTCHECK_WEBHOOK_TIMEOUT_SECONDS = envint("FACTCHECK_WEBHOOK_TIMEOUT_SECONDS", 5)
+FACTCHECK_WEBHOOK_MAX_ATTEMPTS = envint("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", 8)
+# Outbound requests go to public addresses only; tests turn this on to run a receiver on 127.0.0.1.
+FACTCHECK_OUTBOUND_ALLOW_LOOPBACK = envbool("FACTCHECK_OUTBOUND_ALLOW_LOOPBACK", False)
+# The change feed shows events this many seconds old or older, so an event whose transaction commits
+# after a later-numbered one cannot be skipped by a reader following the cursor.
+FACTCHECK_CHANGES_SETTLE_SECONDS = envint("FACTCHECK_CHANGES_SETTLE_SECONDS", 2)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -18,3 +18,6 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/m
 SECURE_SSL_REDIRECT = False
 # Page caching is exercised by its own tests; elsewhere it would leak pages between tests.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Webhook tests run their receiver on 127.0.0.1; change-feed tests read events the moment they are written.
+FACTCHECK_OUTBOUND_ALLOW_LOOPBACK = True
+FACTCHECK_CHANGES_SETTLE_SECONDS = 0
