@@ -14,7 +14,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 
 from claims.caching import invalidate_public_pages
 from claims.extraction import Extraction, extract_claims
@@ -27,6 +27,7 @@ from .models import Article
 from .parsing import ParsedArticle, decode_html, parse_article
 
 TITLE_FALLBACK_WORDS = 12
+MAX_TITLE_LENGTH = Article._meta.get_field("title").max_length
 
 
 @dataclass(frozen=True)
@@ -125,31 +126,47 @@ def _start_batch(batch, pool):
             outcomes[key] = _SameAs(page.content_hash)  # known once the first copy is stored
         else:
             new[key] = page.content_hash
-    analyses = {key: pool.submit(_analyse, received[key]) if pool else _done(_analyse(received[key])) for key in new}
-    return [key for key, _, _ in batch], outcomes, analyses
+    analyses = {key: pool.submit(_analyse, received[key]) if pool else _analysed_here(received[key]) for key in new}
+    return [key for key, _, _ in batch], outcomes, analyses, new
 
 
-def _done(result):
+def _analysed_here(received):
+    """The analysis run in this process, as a finished future (its error kept for ``_finish_batch``)."""
     future = Future()
-    future.set_result(result)
+    try:
+        future.set_result(_analyse(received))
+    except Exception as error:  # reported as this article's outcome, like a worker's
+        future.set_exception(error)
     return future
 
 
 def _finish_batch(pending):
-    keys, outcomes, analyses = pending
-    analysed = [analysis.result() for analysis in analyses.values()]
+    keys, outcomes, analyses, hashes = pending
+    analysed = {}
+    for key, analysis in analyses.items():
+        try:
+            analysed[key] = analysis.result()
+        except IngestError as error:
+            outcomes[key] = error  # this article's error; the rest of the batch is still stored
+        except Exception as error:  # one page that breaks the analysis must not sink the batch
+            outcomes[key] = IngestError(
+                "unprocessable", f"The article could not be analysed ({type(error).__name__}: {str(error)[:200]})."
+            )
+    items = list(analysed.values())
     try:
         with transaction.atomic():
-            results = _store(analysed)
-    except IntegrityError:
-        # Another process stored some of these meanwhile: one transaction each, the losers return the winner.
-        results = [_store_one(item) for item in analysed]
-    by_hash = {item.received.content_hash: result for item, result in zip(analysed, results, strict=True)}
-    outcomes.update(zip(analyses, results, strict=True))
+            results = _store(items)
+    except (IntegrityError, DataError):
+        # Another process stored some of these meanwhile, or one article holds data a column refuses:
+        # one transaction each, so the losers return the winner and only the bad article fails.
+        results = [_store_one(item) for item in items]
+    outcomes.update(zip(analysed, results, strict=True))
+    by_hash = {hashes[key]: outcomes[key] for key in analyses}
     for key in keys:
         outcome = outcomes[key]
         if isinstance(outcome, _SameAs):
-            outcome = IngestResult(by_hash[outcome.content_hash].article, created=False)
+            first = by_hash[outcome.content_hash]
+            outcome = first if isinstance(first, IngestError) else IngestResult(first.article, created=False)
         yield key, outcome
 
 
@@ -170,6 +187,8 @@ def _store_one(analysed):
     try:
         with transaction.atomic():
             return _store([analysed])[0]
+    except DataError as error:
+        return IngestError("invalid_data", f"The article holds data the database refuses: {str(error).strip()[:300]}")
     except IntegrityError:
         # Another process stored the same HTML between our lookup and our insert.
         existing = Article.objects.filter(content_hash=analysed.received.content_hash).first()
@@ -198,7 +217,7 @@ def _store(analysed):
 def _new_article(item):
     parsed = item.parsed
     return Article(
-        url=item.received.url or "",
+        url=item.received.url or _stated_url(parsed.canonical_url),
         title=parsed.title or _title_from_text(parsed.text),
         outlet=parsed.outlet,
         byline=parsed.byline,
@@ -233,10 +252,20 @@ def normalise_url(url):
     return url
 
 
+def _stated_url(url):
+    """The page's own canonical URL when it is a usable http(s) URL, else "" (it is untrusted input)."""
+    try:
+        return normalise_url(url) or ""
+    except IngestError:
+        return ""
+
+
 def _title_from_text(text):
     """A fragment has no <title>: its first words stand in, so lists stay readable."""
     words = text.split()
     if not words:
         return ""
     title = " ".join(words[:TITLE_FALLBACK_WORDS])
+    if len(title) >= MAX_TITLE_LENGTH:
+        return title[: MAX_TITLE_LENGTH - 1] + "…"  # twelve very long "words" must still fit Article.title
     return title + ("…" if len(words) > TITLE_FALLBACK_WORDS else "")

@@ -72,6 +72,11 @@ BLOCK_TAGS = PARAGRAPH_TAGS | {"div", "ul", "ol", "dl", "table", "section", "art
 MIN_PARAGRAPH_CHARS = 2
 DELETE_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 META_CHARSET_WINDOW = 4096
+MAX_NESTING = 255  # libxml2's limit without XML_PARSE_HUGE
+# Columns a link ends up in (Citation.href, Source.canonical_url, Source.domain) and DNS's own limits.
+MAX_URL_LENGTH = 2048
+MAX_HOST_LENGTH = 253
+MAX_HOST_LABEL_LENGTH = 63
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class ParsedArticle:
     outlet: str = ""
     language: str = ""
     published_at: datetime | None = None
+    canonical_url: str = ""  # the page's own <link rel="canonical"> or og:url, when it states one
     paragraphs: tuple[Paragraph, ...] = ()
     text: str = ""
     links: tuple[Link, ...] = field(default=())
@@ -115,7 +121,7 @@ def decode_html(data):
     guessing, because a wrong guess silently corrupts every offset downstream.
     """
     if isinstance(data, str):
-        return data
+        return _refuse_invalid_characters(data)
     if not data or not data.strip():
         raise IngestError("empty", "The file is empty.")
     for bom, encoding in (
@@ -125,7 +131,7 @@ def decode_html(data):
     ):
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return _refuse_invalid_characters(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError:
                 raise IngestError(
                     "undecodable", f"The file starts with a {encoding} byte-order mark but is not {encoding}."
@@ -135,14 +141,37 @@ def decode_html(data):
     declared = EncodingDetector.find_declared_encoding(data[:META_CHARSET_WINDOW], is_html=True)
     for encoding in filter(None, (declared, "utf-8")):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        return _refuse_invalid_characters(text)
     raise IngestError(
         "undecodable",
         "The file is not valid UTF-8 and declares no charset that decodes it; "
         "add a <meta charset> or convert it to UTF-8.",
     )
+
+
+def _refuse_invalid_characters(text):
+    """``text`` unchanged, or ``IngestError`` when it holds characters no article text has.
+
+    NUL cannot be stored in a PostgreSQL text column and a lone surrogate
+    cannot be encoded as UTF-8; both only come from binary data or a broken
+    encoder, so they are refused on every path, wherever they stand (the
+    binary sniff before decoding only looks at the first 8 KB).
+    """
+    if "\x00" in text:
+        position = text.index("\x00")
+        raise IngestError(
+            "invalid_characters", f"The text holds a NUL character (at character {position:,}); it is not HTML text."
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise IngestError(
+            "invalid_characters", f"The text holds an unpaired surrogate (at character {error.start:,})."
+        ) from None
+    return text
 
 
 def parse_article(html, url=None):
@@ -156,23 +185,42 @@ def parse_article(html, url=None):
     html = decode_html(html)
     if not html.strip():
         return ParsedArticle()
+    parser = _parser()
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_parser())
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return ParsedArticle()
+    _refuse_exceeded_limits(parser)
     if root is None:
         return ParsedArticle()
     metadata = _read_metadata(root, url)
     claim_reviewed = _claim_reviewed(root)
     etree.strip_elements(root, etree.Comment, *NON_CONTENT_TAGS, with_tail=False)
-    base_url = url or metadata.pop("canonical", None)
-    metadata.pop("canonical", None)
+    canonical = metadata.pop("canonical", None)
+    base_url = url or canonical
+    metadata["canonical_url"] = canonical or ""
     regions = _find_body_regions(root)
     paragraphs, links = _read_paragraphs(regions, base_url)
     if claim_reviewed and claim_reviewed.casefold() not in " ".join(p.text for p in paragraphs).casefold():
         paragraphs, links = _prepend_paragraph(claim_reviewed, paragraphs, links)
     text = PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
     return ParsedArticle(paragraphs=tuple(paragraphs), text=text, links=tuple(links), **metadata)
+
+
+def _refuse_exceeded_limits(parser):
+    """libxml2 stops reading at 256 levels of nesting and keeps what it had: an empty body, stored as if fine.
+
+    Refuse the page instead, with a reason a person can act on.
+    """
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            if "depth" in entry.message:
+                raise IngestError(
+                    "too_deep",
+                    f"The HTML nests elements more than {MAX_NESTING} levels deep, which no article needs; "
+                    "the parser cannot read past that depth.",
+                )
+            raise IngestError("too_large", f"The HTML exceeds a parser limit: {entry.message.strip()}")
 
 
 def _parser():
@@ -186,7 +234,17 @@ def _parser():
 def _read_metadata(root, url):
     meta = {}
     for element in root.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        key = (
+            (
+                element.get("property")
+                or element.get("name")
+                or element.get("itemprop")
+                or element.get("http-equiv")
+                or ""
+            )
+            .strip()
+            .lower()
+        )
         content = (element.get("content") or "").strip()
         if key and content and key not in meta:
             meta[key] = content
@@ -230,10 +288,26 @@ def _read_metadata(root, url):
         "title": _clean(title)[:500],
         "byline": _clean(byline)[:300],
         "outlet": _clean(outlet)[:200],
-        "language": (root.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0].lower()[:8],
+        "language": _language(root, meta, json_ld),
         "published_at": _parse_date(published),
         "canonical": canonical if canonical and canonical.startswith(("http://", "https://")) else None,
     }
+
+
+def _language(root, meta, json_ld):
+    """The page's language code ("en", "fr"), from ``<html lang>``, then the metadata that states one."""
+    stated = (
+        root.get("lang")
+        or root.get("xml:lang")
+        or meta.get("content-language")
+        or meta.get("og:locale")
+        or meta.get("dc.language")
+        or meta.get("language")
+        or (json_ld.get("inLanguage") if isinstance(json_ld.get("inLanguage"), str) else "")
+        or ""
+    )
+    code = stated.strip().split(",")[0].split("-")[0].split("_")[0].lower()
+    return code[:8] if code.isalpha() else ""
 
 
 def _news_article_json_ld(root):
@@ -579,7 +653,7 @@ def _resolve(href, base_url):
     if not href:
         return None
     href = href.strip()
-    if href.startswith("#"):
+    if href.startswith("#") or len(href) > MAX_URL_LENGTH:
         return None  # a footnote or a jump within the page cites nothing
     if base_url:
         try:
@@ -593,8 +667,11 @@ def _resolve(href, base_url):
         parts.port  # noqa: B018 - raises ValueError for a malformed port such as "https://m:ailchi.mp"
     except ValueError:
         return None
-    if not parts.hostname:
-        return None
+    host = parts.hostname
+    if not host or len(host) > MAX_HOST_LENGTH or any(len(label) > MAX_HOST_LABEL_LENGTH for label in host.split(".")):
+        return None  # not a resolvable host name, and too long for the columns a source is stored in
+    if len(href) > MAX_URL_LENGTH:
+        return None  # made longer than any stored URL by resolving against the base
     return href
 
 

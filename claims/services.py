@@ -18,7 +18,7 @@ from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
 from .extraction import extract_claims
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
-from .sources import describe_source
+from .sources import MAX_DOMAIN_LENGTH, MAX_URL_LENGTH, describe_source
 from .venues import claim_venue
 
 
@@ -29,6 +29,14 @@ def ensure_sources(hrefs):
     picked up by the re-read instead of failing on the unique constraint.
     """
     infos = {href: describe_source(href) for href in hrefs}
+    # A link whose canonical form outgrows the columns (percent-encoding lengthens a URL) is not a source.
+    infos = {
+        href: info
+        for href, info in infos.items()
+        if len(href) <= MAX_URL_LENGTH
+        and len(info.canonical_url) <= MAX_URL_LENGTH
+        and len(info.domain) <= MAX_DOMAIN_LENGTH
+    }
     wanted = {info.canonical_url: info for info in infos.values()}
     existing = {source.canonical_url: source for source in Source.objects.filter(canonical_url__in=wanted)}
     missing = [
@@ -299,6 +307,7 @@ def _store_citations(items, sources):
             for article, parsed, _ in items
             for paragraph in parsed.paragraphs
             for link in paragraph.links
+            if link.href in sources
         ],
     )
 

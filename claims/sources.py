@@ -11,6 +11,10 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 
 import wordninja
 
+MAX_HANDLE_LENGTH = 100  # Source.handle
+MAX_URL_LENGTH = 2048  # Source.canonical_url, Citation.href
+MAX_DOMAIN_LENGTH = 253  # Source.domain, and DNS's limit
+
 # Host prefixes that name a rendition of a site, not a different site.
 EDITION_PREFIXES = ("www.", "mobile.", "m.")
 HOST_ALIASES = {"x.com": "twitter.com", "youtu.be": "youtube.com", "fb.com": "facebook.com"}
@@ -189,6 +193,8 @@ def describe_source(url):
     domain = parts.hostname or ""
     kind = source_kind(domain, parts.path)
     handle = social_handle(domain, parts.path) if kind == SourceKind.SOCIAL_POST else ""
+    if len(handle) > MAX_HANDLE_LENGTH:
+        handle = ""  # no network allows such an account name; it is a path, not an account
     return SourceInfo(canonical, domain, kind, handle)
 
 

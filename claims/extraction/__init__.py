@@ -215,7 +215,7 @@ class _ParagraphReader:
             return before.speaker
         if self.speakers:
             # "“A,” X said. “B.”": a later quotation in the paragraph is the same speaker's.
-            return list(self.speakers.values())[-1]
+            return next(reversed(self.speakers.values()))
         if span is self.quotation_spans[0] and open_quote_speaker:
             return open_quote_speaker
         return previous_paragraph_speaker or ""

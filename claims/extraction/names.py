@@ -444,6 +444,7 @@ CONNECTOR_WORDS = {
     "the",
     "&",
 }
+RECENT_SPEAKERS = 64
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 OFFICES = {
     "gov": "governor",
@@ -635,7 +636,8 @@ class NameRegistry:
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return ""
-        for pool in (candidates, self.speakers):
+        # The last few dozen speakers are plenty to look back over, and keep each lookup bounded.
+        for pool in (candidates, self.speakers[-RECENT_SPEAKERS:]):
             for name in reversed(pool):
                 canonical = self.canonical(name)
                 if not self.is_person(canonical):

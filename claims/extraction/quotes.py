@@ -12,6 +12,7 @@ from dataclasses import dataclass
 QUOTE_MARK = re.compile(r"[“”„«»\"]")
 CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"'}
 MIN_QUOTATION_WORDS = 4
+WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,13 @@ def is_quotation(text, span):
 
 def quote_only(text, spans):
     """True when nothing but punctuation stands outside the paragraph's quotations."""
-    outside = text
-    for span in reversed(spans):
-        outside = outside[: span.outer_start] + outside[span.outer_end :]
-    return not re.search(r"\w", outside)
+    # One pass over the gaps between quotations (re-slicing the text per quotation was quadratic).
+    position = 0
+    for span in spans:
+        if WORD_CHARACTER.search(text, position, span.outer_start):
+            return False
+        position = max(position, span.outer_end)
+    return not WORD_CHARACTER.search(text, position)
 
 
 def _trim_inner(text, span):

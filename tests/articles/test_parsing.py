@@ -88,10 +88,48 @@ def test_html_without_paragraphs_gives_an_empty_article():
     assert parse_article("   ").text == ""
 
 
-def test_deeply_nested_html_does_not_exhaust_the_stack():
+def test_deeply_nested_html_is_refused_clearly_instead_of_read_as_empty():
     html = "<div>" * 100_000 + "<p>Deep inside, 5% of the text.</p>" + "</div>" * 100_000
+    with pytest.raises(IngestError) as raised:
+        parse_article(html)
+    assert raised.value.reason == "too_deep"
+
+
+def test_nesting_just_under_the_parser_limit_is_read():
+    html = "<div>" * 250 + "<p>Deep inside, 5% of the text.</p>" + "</div>" * 250
+    assert parse_article(html).text == "Deep inside, 5% of the text."
+
+
+def test_a_nul_after_the_first_8_kb_is_refused_after_decoding():
+    html = b"<p>" + b"Turnout rose sharply in the county. " * 300 + b"\x00</p>"
+    with pytest.raises(IngestError) as raised:
+        parse_article(html)
+    assert raised.value.reason == "invalid_characters"
+
+
+def test_utf16_text_holding_a_nul_is_refused():
+    with pytest.raises(IngestError) as raised:
+        parse_article("<p>Turnout rose.\x00</p>".encode("utf-16"))
+    assert raised.value.reason == "invalid_characters"
+
+
+def test_a_link_to_an_impossible_host_or_an_overlong_url_is_dropped():
+    host = ".".join(["a" * 60] * 5) + ".com"
+    html = (
+        f'<p>See <a href="https://{host}/x">one</a>, <a href="https://example.org/{"p" * 2100}">two</a>'
+        ' and <a href="https://example.org/ok">three</a>.</p>'
+    )
+    assert [link.text for link in parse_article(html).links] == ["three"]
+
+
+def test_canonical_url_and_language_are_read_from_the_page():
+    html = (
+        '<html><head><link rel="canonical" href="https://example.org/story"><meta http-equiv="content-language"'
+        ' content="fr-FR"></head><body><p>Le texte.</p></body></html>'
+    )
     article = parse_article(html)
-    assert all(article.text[p.start : p.end] == p.text for p in article.paragraphs)
+    assert article.canonical_url == "https://example.org/story"
+    assert article.language == "fr"
 
 
 def test_decode_prefers_bom_then_meta_charset_then_utf8():
