@@ -18,6 +18,7 @@ from django.db import DataError, IntegrityError, transaction
 
 from claims.caching import invalidate_public_pages
 from claims.extraction import Extraction, extract_claims
+from claims.learning import active_weights
 from claims.services import store_extractions
 from integrations import changes
 from matching.tasks import enqueue_claim_matching
@@ -180,7 +181,8 @@ def _receive(html, url):
 
 def _analyse(received):
     parsed = parse_article(received.text, received.url)
-    return _Analysed(received, parsed, extract_claims(parsed.paragraphs, parsed.text))
+    extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
+    return _Analysed(received, parsed, extraction)
 
 
 def _store_one(analysed):

@@ -17,6 +17,7 @@ from integrations import changes
 from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
 from .extraction import extract_claims
+from .learning import active_weights
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
 from .sources import MAX_DOMAIN_LENGTH, MAX_URL_LENGTH, describe_source
 from .venues import claim_venue
@@ -127,7 +128,7 @@ def reextract_article(article):
     from articles.parsing import parse_article
 
     parsed = parse_article(article.html, article.url or None)
-    extraction = extract_claims(parsed.paragraphs, parsed.text)
+    extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
     article.text = parsed.text
     article.paragraph_count = len(parsed.paragraphs)
     article.save(update_fields=["text", "paragraph_count", "updated_at"])

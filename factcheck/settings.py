@@ -260,6 +260,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_BYTES + 1024 * 1024
 # by default a second person (an editor) must publish.
 FACTCHECK_SINGLE_REVIEWER_NEWSROOM = envbool("FACTCHECK_SINGLE_REVIEWER_NEWSROOM", False)
 
+# Check-worthiness weights fitted to this newsroom's review decisions by `manage.py fit_checkworthiness`;
+# used by ingestion and re-extraction when the file exists, else the shipped rule-based weights.
+FACTCHECK_CHECKWORTHINESS_WEIGHTS = Path(
+    os.environ.get("FACTCHECK_CHECKWORTHINESS_WEIGHTS", str(BASE_DIR / "var" / "checkworthiness-weights.json"))
+)
+
 # Who publishes the fact checks, as named in ClaimReview markup.
 FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
 # The organisation's own site for ClaimReview's author ``url``; empty means this site's home page.

@@ -21,3 +21,5 @@ PUBLIC_PAGE_CACHE_SECONDS = 0
 # Webhook tests run their receiver on 127.0.0.1; change-feed tests read events the moment they are written.
 FACTCHECK_OUTBOUND_ALLOW_LOOPBACK = True
 FACTCHECK_CHANGES_SETTLE_SECONDS = 0
+# Tests score with the shipped rule-based weights unless a test fits its own.
+FACTCHECK_CHECKWORTHINESS_WEIGHTS = BASE_DIR / "var" / "no-such-weights-in-tests.json"  # noqa: F405

@@ -84,12 +84,13 @@ class Extraction:
     checks: list
 
 
-def extract_claims(paragraphs, text=None):
+def extract_claims(paragraphs, text=None, *, learned_weights=None):
     """Claims, quotations and checks for an article's paragraphs.
 
     ``text`` is the article text the paragraphs' offsets refer to; when
     omitted it is rebuilt from the paragraphs. All offsets in the result are
-    offsets into that text.
+    offsets into that text. ``learned_weights`` (``learned.LearnedWeights``)
+    replaces the rule-based check-worthiness weights when given.
     """
     paragraphs = list(paragraphs)
     if text is None:
@@ -120,6 +121,7 @@ def extract_claims(paragraphs, text=None):
         elif passage_source is None:
             passage_source = _passage_source(claims, paragraph.index)
         reader = _ParagraphReader(paragraph, sentences, spans, mentions, registry, text, claims, passage_source)
+        reader.learned_weights = learned_weights
         reader.read(open_quote_speaker, previous_paragraph_speaker)
         claims.extend(reader.claims)
         quotations.extend(reader.quotations)
@@ -140,6 +142,7 @@ class _ParagraphReader:
     ):
         self.paragraph = paragraph
         self.passage_source = passage_source
+        self.learned_weights = None
         self.text = paragraph.text
         self.sentences = sentences
         self.spans = spans
@@ -316,6 +319,7 @@ class _ParagraphReader:
             cites_source=bool(cited),
             attributed=bool(claimant),
             accusation=cue,
+            learned=self.learned_weights,
         )
         absolute_start = self.paragraph.start + start
         absolute_end = self.paragraph.start + end

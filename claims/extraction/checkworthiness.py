@@ -276,8 +276,13 @@ def score_checkworthiness(
     cites_source=False,
     attributed=False,
     accusation=UNSET,
+    learned=None,
 ):
     """``(score, features)`` for the reported content of one sentence.
+
+    With ``learned`` (a ``learned.LearnedWeights`` fitted to reviewers'
+    decisions) the same features are weighed by the fitted model instead of
+    the rule-based ``WEIGHTS``.
 
     ``features`` maps each feature that fired to its weight; the score is the
     base plus their sum, clamped to 0–1. Cues are looked up in the sentence's
@@ -324,6 +329,8 @@ def score_checkworthiness(
         "short": len(words_in_order) < 6,
         "framing": mentions(phrases=FRAMING_PHRASES),
     }
+    if learned is not None:
+        return learned.score(name for name, fired in (positive | negative).items() if fired)
     features = {name: WEIGHTS[name] for name, fired in (positive | negative).items() if fired}
     score = min(1.0, max(0.0, BASE + sum(features.values())))
     return round(score, 3), features

@@ -10,6 +10,7 @@ from articles.ingest import check_size, normalise_url
 from articles.parsing import parse_article
 from claims.extraction import extract_claims
 from claims.extraction.report import extraction_report
+from claims.learning import active_weights
 
 
 class Command(BaseCommand):
@@ -29,5 +30,6 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error.strerror or error}") from None
         except IngestError as error:
             raise CommandError(f"{file}: {error.message}") from None
-        report = extraction_report(parsed, extract_claims(parsed.paragraphs, parsed.text))
+        extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
+        report = extraction_report(parsed, extraction)
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=indent))
