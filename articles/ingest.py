@@ -17,15 +17,15 @@ from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 
 from claims.caching import invalidate_public_pages
-from claims.extraction import Extraction, extract_claims
-from claims.learning import active_weights
+from claims.extraction import Extraction
 from claims.services import store_extractions
 from integrations import changes
 from matching.tasks import enqueue_claim_matching
 
+from .analysis import analyse
 from .errors import IngestError
 from .models import Article
-from .parsing import ParsedArticle, decode_html, parse_article
+from .parsing import ParsedArticle, decode_html
 
 TITLE_FALLBACK_WORDS = 12
 MAX_TITLE_LENGTH = Article._meta.get_field("title").max_length
@@ -180,9 +180,8 @@ def _receive(html, url):
 
 
 def _analyse(received):
-    parsed = parse_article(received.text, received.url)
-    extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
-    return _Analysed(received, parsed, extraction)
+    analysis = analyse(received.text, received.url)
+    return _Analysed(received, analysis.parsed, analysis.extraction)
 
 
 def _store_one(analysed):

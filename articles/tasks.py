@@ -1,4 +1,4 @@
-"""Background ingestion: the ``ingest`` command's work, run by a Celery worker."""
+"""Background work on articles: ingestion (the ``ingest`` command's) and re-extraction, one task per article."""
 
 from pathlib import Path
 
@@ -12,7 +12,7 @@ def ingest_paths(paths, url=None, batch_size=100):
 
     Safe to retry: an article already stored is found by its content hash, not stored twice.
     """
-    from .management.commands.ingest import ingest_files
+    from .folders import ingest_files
 
     summary = ingest_files([Path(path) for path in paths], url=url, progress=False, batch_size=batch_size)
     summary["failed"] = [[str(path), reason, message] for path, reason, message in summary["failed"]]
@@ -34,3 +34,20 @@ def enqueue_ingestion(files, *, url=None, batch_size=100):
     paths = [str(Path(path).resolve()) for path in files]
     chunks = (paths[start : start + FILES_PER_TASK] for start in range(0, len(paths), FILES_PER_TASK))
     return enqueue_all(ingest_paths, ([chunk, url, batch_size] for chunk in chunks))
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def reextract_article(article_id):
+    """Re-extract one article (see ``articles.analysis.reextract_article``); a deleted article is skipped."""
+    from .analysis import reextract_article as reextract
+    from .models import Article
+
+    article = Article.objects.filter(pk=article_id).first()
+    return None if article is None else reextract(article)
+
+
+def enqueue_reextraction(article_ids):
+    """Queue one re-extraction task per article id; returns how many were queued (``QueueUnavailable`` if the broker is down)."""
+    from factcheck.celery import enqueue_all
+
+    return enqueue_all(reextract_article, ([article_id] for article_id in article_ids))

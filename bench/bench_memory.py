@@ -22,7 +22,7 @@ from _django import setup
 setup(sys.argv[2])
 from pathlib import Path
 from articles.ingest import ingest_article
-from articles.management.commands.ingest import ingest_files
+from articles.folders import ingest_files
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 target = Path(sys.argv[3])
 if target.is_dir():

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from .extraction.statements import STATEMENT_MAX_LENGTH
+from .extraction.types import ClaimType
 from .sources import SourceKind
 
 
@@ -218,12 +219,8 @@ class ClaimQuerySet(models.QuerySet):
 
 
 class Claim(models.Model):
-    class Type(models.TextChoices):
-        VOTE_SHARE = "vote_share", "Vote share"
-        STATISTIC = "statistic", "Statistic"
-        ACCUSATION = "accusation", "Accusation"
-        QUOTE = "quote", "Quote"
-        FACT = "fact", "Fact"
+    # The extractor's claim types, as database choices: one list for both.
+    Type = models.TextChoices("Type", [(kind.name, (kind.value, kind.label)) for kind in ClaimType])
 
     class Status(models.TextChoices):
         NEW = "new", "New"

@@ -16,8 +16,6 @@ from integrations import changes
 
 from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
-from .extraction import extract_claims
-from .learning import active_weights
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
 from .sources import MAX_DOMAIN_LENGTH, MAX_URL_LENGTH, describe_source
 from .venues import claim_venue
@@ -115,20 +113,17 @@ def _insert_claims(article_candidates):
 
 
 @transaction.atomic
-def reextract_article(article):
-    """Run the current extractor again over a stored article, keeping reviewers' work.
+def store_reextraction(article, parsed, extraction):
+    """Store a fresh analysis of a stored article (``articles.analysis.reextract_article``), keeping reviewers' work.
 
-    Claims are matched to the new candidates by their text-quote anchor
+    ``parsed`` and ``extraction`` are the article's HTML parsed and extracted
+    again by the current code. Claims are matched to the new candidates by their text-quote anchor
     (exact text with prefix and suffix, then exact text alone when that is
     unambiguous). A matched claim keeps its id, status and verdicts; its
     position is updated, and so are its extracted fields while nobody has
     reviewed it. A claim no longer found is marked stale when it has been
     reviewed or has verdicts, and deleted otherwise. Returns a summary dict.
     """
-    from articles.parsing import parse_article
-
-    parsed = parse_article(article.html, article.url or None)
-    extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
     article.text = parsed.text
     article.paragraph_count = len(parsed.paragraphs)
     article.save(update_fields=["text", "paragraph_count", "updated_at"])

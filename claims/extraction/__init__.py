@@ -19,7 +19,7 @@ The pipeline, per article:
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..sources import canonical_url, site_name
 from .attribution import attribution_after_quote, attribution_in
@@ -30,6 +30,7 @@ from .numbers import find_quantities, has_date, is_statistic, is_vote_share
 from .quotes import find_quote_spans, is_quotation, quote_only
 from .sentences import split_sentences
 from .statements import claim_statement
+from .types import ClaimCandidate, ClaimType, Extraction, Number, Quotation
 
 ANCHOR_CONTEXT = 32
 MIN_CLAIM_WORDS = 3
@@ -39,49 +40,6 @@ LEADING_NOUN_PHRASE = re.compile(
     r"^\W*((?:the|a|an|this|that|its|their|his|her)\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have|had|won|got|received|rose|fell|grew)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float
-    unit: str
-    qualifier: str = ""
-    subject: str = ""
-
-
-@dataclass
-class ClaimCandidate:
-    text: str
-    type: str
-    claimant: str
-    target: str
-    paragraph: int
-    start: int
-    end: int
-    prefix: str
-    suffix: str
-    checkworthiness: float
-    checkworthy: bool
-    features: dict
-    numbers: list = field(default_factory=list)
-    sources: list = field(default_factory=list)
-    statement: str = ""  # the claim as a self-contained line, "" when rules cannot improve on the sentence
-
-
-@dataclass(frozen=True)
-class Quotation:
-    text: str
-    speaker: str
-    paragraph: int
-    start: int
-    end: int
-
-
-@dataclass
-class Extraction:
-    claims: list
-    quotations: list
-    checks: list
 
 
 def extract_claims(paragraphs, text=None, *, learned_weights=None):
@@ -224,100 +182,37 @@ class _ParagraphReader:
         return previous_paragraph_speaker or ""
 
     def _claim(self, start, end):
+        """The sentence at ``[start, end)`` as a ``ClaimCandidate``, or None when it is too short to claim anything.
+
+        The steps, each a method below: who says what (the claimant and the
+        reported content), the figures, the type, the target, the cited
+        links, and the check-worthiness of the content.
+        """
         sentence = self.text[start:end]
         all_quantities = find_quantities(sentence)
         if len(sentence.split()) < MIN_CLAIM_WORDS and not all_quantities:
             return None
-        covering = self.quotation_spans[bisect_right(self.span_ends, start) : bisect_left(self.span_starts, end)]
-        quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
-        # A sentence that opens with a quotation is that quotation plus its attribution.
-        quote_dominated = bool(covering) and (
-            quoted >= QUOTE_DOMINANCE * (end - start) or covering[0].outer_start == start
-        )
-
-        claimant = ""
-        attributed_raw = None
-        accused = ""
-        if quote_dominated:
-            claimant = self.speakers.get(max(covering, key=lambda span: span.inner_end - span.inner_start), "")
-            content_ranges = [(max(start, span.inner_start), min(end, span.inner_end)) for span in covering]
-            relative = re.search(r",\s+who\s+", self.text[content_ranges[-1][1] : end])
-            if relative:
-                content_ranges.append((content_ranges[-1][1] + relative.start(), end))
-        else:
-            attribution = attribution_in(
-                sentence, self.registry, names_before=lambda position: self._people_between(start, start + position)
-            )
-            content_ranges = [(start, end)]
-            if attribution is not None:
-                claimant = attribution.speaker
-                attributed_raw = attribution.raw
-                content_start = start + attribution.content_start
-                if len(self.text[content_start:end].split()) >= MIN_CLAIM_WORDS:
-                    content_ranges = [(content_start, end)]
-                elif attribution.content_start:
-                    content_ranges = [(start, start + attribution.verb_start)]
-                if sentence[attribution.verb_start : attribution.verb_end].startswith(("accus", "charged")):
-                    accused = self._accused(sentence[attribution.verb_end :], start + attribution.verb_end)
-                if claimant:
-                    self.registry.add_speaker(claimant)
-                    self._learn_gender(attributed_raw, claimant, sentence[attribution.verb_end :])
-        content = " ".join(self.text[s:e] for s, e in content_ranges)
-
-        sentence_mentions = self._mentions_starting(start, end)
+        said = self._who_says_what(start, end)
+        content = " ".join(self.text[s:e] for s, e in said.content_ranges)
+        mentions = self._mentions_starting(start, end)
         quantities = [q for q in all_quantities if is_statistic(q)]
-        content_quantities = [q for q in quantities if any(s <= start + q.start < e for s, e in content_ranges)]
-        previous = self.race_context()
-        vote_shares = [q for q in quantities if is_vote_share(sentence, q, previous)]
+        content_quantities = [q for q in quantities if said.covers_point(start + q.start)]
+        vote_shares = [q for q in quantities if is_vote_share(sentence, q, self.race_context())]
         cue = accusation_cue(content)
-        if vote_shares:
-            claim_type = "vote_share"
-        elif content_quantities:
-            claim_type = "statistic"
-        elif quote_dominated:
-            claim_type = "quote"
-        elif cue:
-            claim_type = "accusation"
-        else:
-            claim_type = "fact"
-
+        claim_type = _classify(vote_shares, content_quantities, said.quote_dominated, cue)
         numbers = [
-            Number(
-                q.value,
-                q.unit,
-                q.qualifier,
-                self._subject_of(sentence, start, q.start, sentence_mentions, q in vote_shares),
-            )
+            Number(q.value, q.unit, q.qualifier, self._subject_of(sentence, start, q.start, mentions, q in vote_shares))
             for q in quantities
         ]
-        target = ""
-        if claim_type == "vote_share":
-            target = numbers[0].subject if numbers else ""
-        elif accused:
-            target = accused
-        elif cue is not None:
-            target = self._target(sentence, start, content, content_ranges, cue, claimant, sentence_mentions)
-
-        cited = list(
-            dict.fromkeys(
-                canonical_url(link.href)
-                for link in self.paragraph.links[
-                    bisect_left(self.link_starts, self.paragraph.start + start) : bisect_left(
-                        self.link_starts, self.paragraph.start + end
-                    )
-                ]
-            )
-        )
-        entities_in_content = sum(
-            1 for m in sentence_mentions if any(s <= m.start and m.end <= e for s, e in content_ranges)
-        )
+        target = self._claim_target(claim_type, numbers, said, cue, sentence, start, content, mentions)
+        cited = self._cited_links(start, end)
         score, features = score_checkworthiness(
             content,
             quantities=content_quantities,
             has_date=has_date(content),
-            named_entities=entities_in_content,
+            named_entities=sum(1 for m in mentions if said.covers_span(m.start, m.end)),
             cites_source=bool(cited),
-            attributed=bool(claimant),
+            attributed=bool(said.claimant),
             accusation=cue,
             learned=self.learned_weights,
         )
@@ -326,8 +221,8 @@ class _ParagraphReader:
         return ClaimCandidate(
             text=sentence,
             type=claim_type,
-            claimant=claimant,
-            target=target if target != claimant else "",
+            claimant=said.claimant,
+            target=target if target != said.claimant else "",
             paragraph=self.paragraph.index,
             start=absolute_start,
             end=absolute_end,
@@ -339,6 +234,63 @@ class _ParagraphReader:
             numbers=numbers,
             sources=cited,
         )
+
+    def _who_says_what(self, start, end):
+        """The sentence's claimant and the ranges holding what is claimed: a quotation's, or an attribution's."""
+        covering = self.quotation_spans[bisect_right(self.span_ends, start) : bisect_left(self.span_starts, end)]
+        quoted = sum(min(end, span.inner_end) - max(start, span.inner_start) for span in covering)
+        # A sentence that opens with a quotation is that quotation plus its attribution.
+        if covering and (quoted >= QUOTE_DOMINANCE * (end - start) or covering[0].outer_start == start):
+            return self._quoted_content(start, end, covering)
+        return self._attributed_content(start, end)
+
+    def _quoted_content(self, start, end, covering):
+        """A quote-dominated sentence: the longest quotation's speaker claims the quoted words."""
+        claimant = self.speakers.get(max(covering, key=lambda span: span.inner_end - span.inner_start), "")
+        ranges = [(max(start, span.inner_start), min(end, span.inner_end)) for span in covering]
+        relative = re.search(r",\s+who\s+", self.text[ranges[-1][1] : end])
+        if relative:
+            ranges.append((ranges[-1][1] + relative.start(), end))
+        return _Said(claimant, ranges, quote_dominated=True)
+
+    def _attributed_content(self, start, end):
+        """A reported sentence: the attribution's speaker claims what follows the speech verb."""
+        sentence = self.text[start:end]
+        attribution = attribution_in(
+            sentence, self.registry, names_before=lambda position: self._people_between(start, start + position)
+        )
+        if attribution is None:
+            return _Said("", [(start, end)])
+        claimant = attribution.speaker
+        ranges = [(start, end)]
+        content_start = start + attribution.content_start
+        if len(self.text[content_start:end].split()) >= MIN_CLAIM_WORDS:
+            ranges = [(content_start, end)]
+        elif attribution.content_start:
+            ranges = [(start, start + attribution.verb_start)]
+        accused = ""
+        if sentence[attribution.verb_start : attribution.verb_end].startswith(("accus", "charged")):
+            accused = self._accused(sentence[attribution.verb_end :], start + attribution.verb_end)
+        if claimant:
+            self.registry.add_speaker(claimant)
+            self._learn_gender(attribution.raw, claimant, sentence[attribution.verb_end :])
+        return _Said(claimant, ranges, accused=accused)
+
+    def _claim_target(self, claim_type, numbers, said, cue, sentence, start, content, mentions):
+        """Who the claim is about: a vote share's candidate, the accused, or the actor before an accusation cue."""
+        if claim_type == ClaimType.VOTE_SHARE:
+            return numbers[0].subject if numbers else ""
+        if said.accused:
+            return said.accused
+        if cue is not None:
+            return self._target(sentence, start, content, said.content_ranges, cue, said.claimant, mentions)
+        return ""
+
+    def _cited_links(self, start, end):
+        """Canonical URLs of the links inside the sentence, once each, in order."""
+        first = bisect_left(self.link_starts, self.paragraph.start + start)
+        last = bisect_left(self.link_starts, self.paragraph.start + end)
+        return list(dict.fromkeys(canonical_url(link.href) for link in self.paragraph.links[first:last]))
 
     def _people_between(self, start, end):
         """Names mentioned in this paragraph between two offsets, organisations left out."""
@@ -446,6 +398,35 @@ def _passage_source(claims, paragraph_index):
     return ""
 
 
+@dataclass
+class _Said:
+    """Who claims a sentence and where the claimed content stands in the paragraph."""
+
+    claimant: str
+    content_ranges: list
+    quote_dominated: bool = False
+    accused: str = ""
+
+    def covers_point(self, position):
+        return any(s <= position < e for s, e in self.content_ranges)
+
+    def covers_span(self, start, end):
+        return any(s <= start and end <= e for s, e in self.content_ranges)
+
+
+def _classify(vote_shares, content_quantities, quote_dominated, cue):
+    """The claim's type: the first of vote share, statistic, quote, accusation and fact that applies."""
+    if vote_shares:
+        return ClaimType.VOTE_SHARE
+    if content_quantities:
+        return ClaimType.STATISTIC
+    if quote_dominated:
+        return ClaimType.QUOTE
+    if cue:
+        return ClaimType.ACCUSATION
+    return ClaimType.FACT
+
+
 def _propagate_citations(claims, paragraphs):
     """Links that back figures beyond their own sentence.
 
@@ -533,4 +514,4 @@ def _rebuild_text(paragraphs):
     return "".join(pieces)
 
 
-__all__ = ["Check", "ClaimCandidate", "Extraction", "Number", "Quotation", "extract_claims"]
+__all__ = ["Check", "ClaimCandidate", "ClaimType", "Extraction", "Number", "Quotation", "extract_claims"]

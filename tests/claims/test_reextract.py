@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from articles.analysis import reextract_article
 from claims.models import Claim, Rating, Verdict
-from claims.services import reextract_article
 
 pytestmark = pytest.mark.django_db
 

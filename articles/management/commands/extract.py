@@ -5,12 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.analysis import analyse
 from articles.errors import IngestError
 from articles.ingest import check_size, normalise_url
-from articles.parsing import parse_article
-from claims.extraction import extract_claims
 from claims.extraction.report import extraction_report
-from claims.learning import active_weights
 
 
 class Command(BaseCommand):
@@ -25,11 +23,10 @@ class Command(BaseCommand):
         try:
             data = file.read_bytes()
             check_size(data)
-            parsed = parse_article(data, normalise_url(url))
+            analysis = analyse(data, normalise_url(url))
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror or error}") from None
         except IngestError as error:
             raise CommandError(f"{file}: {error.message}") from None
-        extraction = extract_claims(parsed.paragraphs, parsed.text, learned_weights=active_weights())
-        report = extraction_report(parsed, extraction)
+        report = extraction_report(analysis.parsed, analysis.extraction)
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=indent))

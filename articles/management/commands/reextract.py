@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.analysis import reextract_article
 from articles.models import Article
-from claims.services import reextract_article
-from claims.tasks import enqueue_reextraction
+from articles.tasks import enqueue_reextraction
 from factcheck.celery import QueueUnavailable
 
 
