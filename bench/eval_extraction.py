@@ -38,14 +38,14 @@ SHARED_SEED = SHARED / "seeds" / "000_423b83237d5b8be1.txt"
 CORPUS = Path(os.environ.get("FACTCHECK_CORPUS_DIR") or SHARED / "corpus")
 SCORER = SHARED / "tools" / "eval_extraction.py"
 # Means over the corpus pages with gold (each page weighs the same, as in the table).
-# Raised as the extractor improves; the goal is recall 0.85, claimant 0.80,
-# speakers 0.85, cites 0.90, flagged ≤ 20 %, leaked 0.
+# The figures reached (recall 0.86, claimant 1.00, speakers 1.00, cites 0.95, flagged 3 %), with a little room;
+# the goal was recall 0.85, claimant 0.80, speakers 0.85, cites 0.90, flagged ≤ 20 %, leaked 0.
 DEV_TARGETS = {
     "recall": 0.85,
-    "claimant": 0.90,
+    "claimant": 0.95,
     "speakers": 0.95,
-    "cites": 0.90,
-    "flagged_max": 0.20,
+    "cites": 0.93,
+    "flagged_max": 0.10,
     "leaked_max": 0,
 }
 FIGURES = ("recall", "type", "claimant", "speakers", "cites")

@@ -54,6 +54,39 @@ DOCUMENTS = r"release|statement|tweet|tweets|post|posts|campaign|office|lawyer|l
 NAMED_SUBJECT = re.compile(rf"(?P<name>{NAME_RUN.pattern})(?:’s|'s|’|')?(?:\s+(?:{DOCUMENTS}))?$")
 PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?P<pronoun>he|she|they|we|it|i)$", re.IGNORECASE)
 GENERIC_SUBJECT = re.compile(r"(?:^|\s)(?:[a-z][\w’'-]*\s+){0,6}[a-z][\w’'-]*$")
+# "the senator said", "the former mayor told": the one person the article names with that title.
+OFFICE_SUBJECT = re.compile(
+    r"(?:^|\s)the\s+(?:(?:former|then|current|outgoing|incoming|new|late|state|prime)[- ]?\s*)?"
+    r"(?P<office>senator|governor|mayor|president|congressman|congresswoman|representative|minister|ambassador|"
+    r"secretary|chancellor|judge|sheriff|chairman|chairwoman|commissioner|speaker|prosecutor)$",
+    re.IGNORECASE,
+)
+# "critics say", "Trump’s defenders claimed", "energy analysts say": a group reporting a claim is its claimant.
+GROUP_NOUNS = (
+    r"critics|analysts|experts|officials|observers|economists|scientists|researchers|opponents|supporters|"
+    r"activists|advocates|lawmakers|legislators|defenders|detractors|users|protesters|skeptics|sceptics|"
+    r"conservatives|liberals|progressives|democrats|republicans|residents|voters|doctors|historians|"
+    r"scholars|campaigners|organizers|organisers|environmentalists|investigators|prosecutors|authorities"
+)
+GROUP_SUBJECT = re.compile(
+    rf"(?:^|\s)(?P<group>(?:[\w’'-]+\s+){{0,3}}(?:{GROUP_NOUNS}))$",
+    re.IGNORECASE,
+)
+GROUP_DETERMINERS = {
+    "some",
+    "many",
+    "most",
+    "several",
+    "few",
+    "a",
+    "the",
+    "of",
+    "other",
+    "these",
+    "those",
+    "all",
+    "both",
+}
 PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|for|from|with|on|to|by|about|among|across)\s+(?:the\s+)?$")
 APPOSITIVE = re.compile(r"^(?:[a-z]|[DRI]-[A-Z]|\d)")
 # "according to a new CBS News poll", "per FiveThirtyEight’s tracker", "according to analysis by the EIA".
@@ -112,6 +145,9 @@ def subject_before(text, position):
         pronoun = PRONOUN_SUBJECT.search(left)
         if pronoun:
             return "pronoun", pronoun.group("pronoun").lower()
+        office = OFFICE_SUBJECT.search(left)
+        if office:
+            return "office", office.group("office").lower()
         made_by = MADE_BY.search(left)
         if made_by:
             name, _titles = clean_name(made_by.group("name"))
@@ -142,10 +178,21 @@ def subject_before(text, position):
             name, _titles = clean_name(headed.group("name"))
             if name and name.lower() not in COMMON_CAPITALISED:
                 return "name", (name, headed.start())
+        group = GROUP_SUBJECT.search(left)
+        if group:
+            return "group", _group_name(group.group("group"))
         if GENERIC_SUBJECT.search(left):
             return "generic", None
         return None
     return None
+
+
+def _group_name(phrase):
+    """ "some of Trump’s defenders" → "Trump’s defenders": the group without its quantifiers."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in GROUP_DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def resolve(subject, registry, earlier_names=()):
@@ -156,9 +203,9 @@ def resolve(subject, registry, earlier_names=()):
     if kind == "name":
         name = value[0]
         if " " not in name and not registry.is_known(name):
-            return ""
+            return ""  # "Western states say": a capitalised word, not a name the article uses
         if name.lower() in SURNAME_TITLES and name not in registry.full_names:
-            return ""  # "the General said" without a General named earlier  # "Western states say": a capitalised word, not a name the article uses
+            return ""  # "the General said" without a General named earlier
         return registry.canonical(name)
     if kind == "pronoun":
         return registry.resolve_pronoun(value, earlier_names) if value in PRONOUNS else ""
@@ -170,6 +217,10 @@ def resolve(subject, registry, earlier_names=()):
             registry.role_organisations[role] = organisation
             return organisation
         return registry.role_organisations.get(role, "")
+    if kind == "office":
+        return registry.holder_of(value.split()[-1])
+    if kind == "group":
+        return value
     return ""
 
 

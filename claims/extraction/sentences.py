@@ -14,7 +14,10 @@ import re
 
 CLOSERS = "\"'”’)]»"
 OPENERS = "\"'“‘([«"
-CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+[" + re.escape(OPENERS) + r"]*[A-Z0-9À-Ý])")
+# A footnote marker glued to the full stop ("… Iowa Starting Line.2 Warren has …") ends the sentence with it.
+CANDIDATE = re.compile(
+    r"(?:[.!?…]+[" + re.escape(CLOSERS) + r"]*|(?<=[a-z])\.\d{1,2})(?=\s+[" + re.escape(OPENERS) + r"]*[A-Z0-9À-Ý])"
+)
 
 # Never end a sentence: they introduce a name or a number.
 TITLE_ABBREVIATIONS = {

@@ -109,3 +109,21 @@ def test_a_block_quotation_introduced_by_a_named_speaker_is_theirs():
 def test_a_block_quotation_with_no_introduction_has_no_speaker():
     x = extract("<blockquote><p>Eleven delegates switched sides in the final round of voting.</p></blockquote>")
     assert quote_containing(x, "Eleven delegates").speaker == ""
+
+
+def test_the_office_names_the_one_person_the_article_gave_it():
+    x = extract(
+        "<p>Gov. Helen Marsh signed the budget on Friday after a long session.</p>"
+        "<p>The governor said the state had cut its deficit by $2 billion since 2021.</p>"
+    )
+    assert claim_containing(x, "cut its deficit").claimant == "Helen Marsh"
+
+
+def test_a_group_reporting_a_claim_is_its_claimant_not_the_outlet():
+    x = extract("<p>Some of the mayor’s critics say the new tram line cost $40 million more than planned.</p>")
+    assert claim_containing(x, "tram line").claimant == "mayor’s critics"
+
+
+def test_an_unnamed_office_holder_is_no_claimant():
+    x = extract("<p>The senator said the bill would add 3,000 jobs to the state by 2026.</p>")
+    assert claim_containing(x, "3,000 jobs").claimant == ""

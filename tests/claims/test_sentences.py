@@ -56,3 +56,19 @@ def test_spans_exclude_surrounding_whitespace():
     text = "  One thing happened.   Then another.  "
     assert [text[s:e] for s, e in split_sentences(text)] == ["One thing happened.", "Then another."]
     assert split_sentences(text)[0][0] == 2
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence():
+    from claims.extraction.sentences import split_sentences
+
+    text = "Klobuchar leads, according to Iowa Starting Line.2 Warren leads in New Hampshire."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Klobuchar leads, according to Iowa Starting Line.2",
+        "Warren leads in New Hampshire.",
+    ]
+
+
+def test_a_decimal_is_not_a_footnote():
+    from claims.extraction.sentences import split_sentences
+
+    assert len(split_sentences("Turnout was 3.2 Percent higher in the city.")) == 1
