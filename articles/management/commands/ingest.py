@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.folders import ingest_files
+from articles.folders import article_files, ingest_files
 
 
 class Command(BaseCommand):
