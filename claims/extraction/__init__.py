@@ -22,11 +22,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..sources import canonical_url, site_name
-from .attribution import attribution_after_quote, attribution_in
+from .attribution import REPORT_VERB, attribution_after_quote, attribution_in
 from .checkworthiness import THRESHOLD, accusation_cue, score_checkworthiness
 from .consistency import Check, consistency_checks
 from .names import PRONOUNS, NameRegistry, find_mentions, is_organisation, proper_tokens_of
-from .numbers import find_quantities, has_date, is_statistic, is_vote_share
+from .numbers import find_quantities, find_spelled_quantities, has_date, is_statistic, is_vote_share
 from .quotes import find_quote_spans, is_quotation, quote_only
 from .sentences import split_sentences
 from .statements import claim_statement
@@ -189,7 +189,9 @@ class _ParagraphReader:
         links, and the check-worthiness of the content.
         """
         sentence = self.text[start:end]
-        all_quantities = find_quantities(sentence)
+        all_quantities = sorted(
+            find_quantities(sentence) + find_spelled_quantities(sentence), key=lambda quantity: quantity.start
+        )
         if len(sentence.split()) < MIN_CLAIM_WORDS and not all_quantities:
             return None
         said = self._who_says_what(start, end)
@@ -200,9 +202,15 @@ class _ParagraphReader:
         vote_shares = [q for q in quantities if is_vote_share(sentence, q, self.race_context())]
         cue = accusation_cue(content)
         claim_type = _classify(vote_shares, content_quantities, said.quote_dominated, cue)
+        # Every figure is reported, durations too ("18 months ago"); only statistics make a claim a statistic.
         numbers = [
-            Number(q.value, q.unit, q.qualifier, self._subject_of(sentence, start, q.start, mentions, q in vote_shares))
-            for q in quantities
+            Number(
+                q.value,
+                q.unit.removeprefix("duration:"),
+                q.qualifier,
+                self._subject_of(sentence, start, q.start, mentions, q in vote_shares),
+            )
+            for q in all_quantities
         ]
         target = self._claim_target(claim_type, numbers, said, cue, sentence, start, content, mentions)
         cited = self._cited_links(start, end)
@@ -264,7 +272,9 @@ class _ParagraphReader:
         claimant = attribution.speaker
         ranges = [(start, end)]
         content_start = start + attribution.content_start
-        if len(self.text[content_start:end].split()) >= MIN_CLAIM_WORDS:
+        if REPORT_VERB.match(sentence, attribution.verb_start, attribution.verb_end):
+            pass  # a finding is checked as the whole sentence
+        elif len(self.text[content_start:end].split()) >= MIN_CLAIM_WORDS:
             ranges = [(content_start, end)]
         elif attribution.content_start:
             ranges = [(start, start + attribution.verb_start)]

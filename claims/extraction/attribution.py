@@ -28,9 +28,14 @@ SPEECH_VERBS = (
     "concluded|believes|considers|considered|accused|accuses|charged|contended|contends|maintained|"
     "maintains|suggested|suggests|emphasized|emphasised|stressed|confirmed|confirms|disputes|disputed|"
     "predicted|conceded|complained|asserted|asserts|boasted|bragged|vowed|promised|pledged|"
-    # Report verbs: a poll, a study or an agency "shows", "found", "projects".
+)
+# Report verbs: a poll, a study or an agency "shows", "found", "projects". What they report is the whole
+# sentence ("A city panel found no violation in May"), not only the words after the verb.
+REPORT_VERBS = (
     "found|finds|showed|shows|projects|projected|forecasts|forecast|predicts|revealed|reveals|indicates|indicated"
 )
+SPEECH_VERBS += REPORT_VERBS
+REPORT_VERB = re.compile(rf"(?:{REPORT_VERBS})$")
 AUXILIARY = r"(?:(?:has|have|had|also|later|previously|then|once|repeatedly|publicly|recently|again|long|already|often|frequently|separately|earlier)\s+)"
 SPEECH_VERB = re.compile(
     rf"\b{AUXILIARY}*(?P<verb>{SPEECH_VERBS}|issued(?=\s+an?\s+(?:news\s+|press\s+)?(?:release|statement)))\b"

@@ -99,6 +99,56 @@ VOTE_CONTEXT = re.compile(
 )
 
 
+MONTH_BEFORE = re.compile(DATE_WORDS.pattern + r"\s*$")
+COUNT_IN_BRACKETS = re.compile(r"[A-Za-z)]?\s?\(\d{1,5}\)")
+OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?\d")
+TOTAL_AFTER_OF = re.compile(r"\d\s+of\s+(?:the\s+)?$")
+HEAD_WORDS = re.compile(r"[a-z][a-z-]*")
+# Nouns that count people: the unit is "people", as a reader would say "seven people".
+PEOPLE_NOUNS = frozenset(
+    "people persons residents voters electors members legislators lawmakers delegates candidates workers "
+    "employees miners students children adults women men officials senators representatives organizers "
+    "organisers volunteers progressives democrats republicans supporters protesters patients immigrants "
+    "migrants refugees citizens americans soldiers troops officers teachers nurses doctors endorsers".split()
+)
+# Words between a number and the noun it counts: "32 more gigawatts", "304 electoral votes", "six state legislators".
+MODIFIERS = frozenset("more additional new other electoral state extra fewer less total former current".split())
+SPELLED_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+SPELLED_GATE = re.compile(r"\b(?:" + "|".join(SPELLED_NUMBERS) + r"|half|third|thirds|quarter|quarters)\b")
+SPELLED_COUNT = re.compile(
+    r"\b(?P<number>" + "|".join(SPELLED_NUMBERS) + r")\s+(?:of\s+the\s+)?(?:(?:" + "|".join(MODIFIERS) + r")\s+)?"
+    r"(?P<noun>[a-z]+)\b"
+)
+FRACTIONS = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one-third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one-quarter": 25.0,
+    "three-quarters": 75.0,
+}
+FRACTION = re.compile(r"\b(?P<fraction>" + "|".join(re.escape(f) for f in FRACTIONS) + r")\s+(?:of|the)\b")
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
@@ -126,10 +176,10 @@ def find_quantities(text):
             match.group("currency"),
             match.group("noun"),
         )
-        if re.match(r"(?:st|nd|rd|th)\b", text[match.end("number") :]) or DATE_WORDS.search(
+        if re.match(r"(?:st|nd|rd|th)\b", text[match.end("number") :]) or MONTH_BEFORE.search(
             text[max(0, start - 12) : start]
         ):
-            continue  # "35th", "March 3"
+            continue  # "35th", "March 3" (but not "from 54% in November to 35%")
         if scale:
             value *= SCALES[scale.lower()]
         if percent:
@@ -143,9 +193,13 @@ def find_quantities(text):
         elif noun and noun.lower() in TIME_UNITS:
             unit = "duration:" + noun.lower()
         elif noun and noun.lower() not in NOT_UNITS and not noun[0].isupper():
-            unit = noun.lower()
+            unit = _counted(noun.lower(), text[match.end("noun") :])
         elif scale:
             unit = "count"
+        elif COUNT_IN_BRACKETS.match(text, max(0, start - 2)) and text[start - 1 : start] == "(":
+            unit = "count"  # "Amy Klobuchar (17) and Elizabeth Warren (12) lead": a tally
+        elif OF_TOTAL.match(text, match.end("number")) or TOTAL_AFTER_OF.search(text, max(0, start - 12), start):
+            unit = "count"  # "20 of 34", "11 of the 12 cities"
         else:
             continue  # a bare number: an age, a list position, a time
         end = (
@@ -160,6 +214,57 @@ def find_quantities(text):
         qualifier = QUALIFIER.search(text[max(0, start - 30) : start])
         quantities.append(
             Quantity(value, unit, qualifier.group(1).lower() if qualifier else "", start, end, text[start:end])
+        )
+    return quantities
+
+
+def _counted(noun, after):
+    """The unit a count is in: "people" for people, "votes" for votes, else the noun ("304 electoral votes" → votes)."""
+    words = [noun, *HEAD_WORDS.findall(after[:40])[:2]]
+    for word in words:
+        if word in PEOPLE_NOUNS:
+            return "people"
+        if word in {"vote", "votes", "ballots"}:
+            return "votes"
+    if noun in MODIFIERS and len(words) > 1:
+        return words[1]
+    return noun
+
+
+def find_spelled_quantities(text):
+    """Counts and fractions written in words: "seven electors", "eight years", "nearly half of", "two-thirds of"."""
+    quantities = []
+    lowered = text.lower()
+    if not SPELLED_GATE.search(lowered):
+        return quantities
+    for match in SPELLED_COUNT.finditer(lowered):
+        value = SPELLED_NUMBERS[match.group("number")]
+        noun = match.group("noun")
+        unit = "duration:" + noun if noun in TIME_UNITS else _counted(noun, lowered[match.end() :])
+        if unit not in {"people", "votes"} and not unit.startswith("duration:"):
+            continue  # "two things", "three ways": counts nobody checks
+        qualifier = QUALIFIER.search(text[max(0, match.start() - 30) : match.start()])
+        quantities.append(
+            Quantity(
+                value,
+                unit,
+                qualifier.group(1).lower() if qualifier else "",
+                match.start(),
+                match.end(),
+                text[match.start() : match.end()],
+            )
+        )
+    for match in FRACTION.finditer(lowered):
+        qualifier = QUALIFIER.search(text[max(0, match.start() - 30) : match.start()])
+        quantities.append(
+            Quantity(
+                FRACTIONS[match.group("fraction")],
+                "percent",
+                qualifier.group(1).lower() if qualifier else "",
+                match.start(),
+                match.end("fraction"),
+                text[match.start() : match.end("fraction")],
+            )
         )
     return quantities
 
