@@ -35,6 +35,7 @@ from .types import ClaimCandidate, ClaimType, Extraction, Number, Quotation
 ANCHOR_CONTEXT = 32
 MIN_CLAIM_WORDS = 3
 QUOTE_DOMINANCE = 0.5
+AFTER_QUOTE_WINDOW = 400
 PRONOUN_WORD = re.compile(r"\b(he|she|him|her|his)\b", re.I)
 LEADING_NOUN_PHRASE = re.compile(
     r"^\W*((?:the|a|an|this|that|its|their|his|her)\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have|had|won|got|received|rose|fell|grew)\b",
@@ -164,7 +165,13 @@ class _ParagraphReader:
 
     def _attribute_quote(self, span, sentence_start, open_quote_speaker, previous_paragraph_speaker):
         earlier = self._people_between(sentence_start, span.outer_start)
-        speaker, found = attribution_after_quote(self.text[span.outer_end :], self.registry, earlier)
+        speaker, found = attribution_after_quote(
+            # A bounded window: the attribution stands right after the quote, and slicing the rest of the
+            # paragraph for every quotation was quadratic in a long one.
+            self.text[span.outer_end : span.outer_end + AFTER_QUOTE_WINDOW],
+            self.registry,
+            earlier,
+        )
         if found:
             return speaker
         before = attribution_in(
