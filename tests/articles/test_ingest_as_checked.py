@@ -6,7 +6,7 @@ import pytest
 
 from articles.ingest import ingest_article
 from claims.models import Claim, Claimant
-from claims.services import reextract_article
+from articles.analysis import reextract_article
 
 pytestmark = pytest.mark.django_db
 
