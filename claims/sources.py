@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-import wordninja
-
 MAX_HANDLE_LENGTH = 100  # Source.handle
 MAX_URL_LENGTH = 2048  # Source.canonical_url, Citation.href
 MAX_DOMAIN_LENGTH = 253  # Source.domain, and DNS's limit
@@ -213,10 +211,18 @@ def site_name(url):
     label = _registered_domain(info.domain).split(".")[0]
     if not label or len(label) > 63:
         return ""
-    words = wordninja.split(label) if label.isalpha() else [label]
+    words = _split_words(label) if label.isalpha() else [label]
     if len(words) > 1 and any(len(word) < 3 for word in words):
         words = [label]
     return " ".join(word.capitalize() for word in words)
+
+
+def _split_words(label):
+    # Imported on first use: loading wordninja's word list costs half a second and 20 MB, which only a page
+    # with a block quotation needs, not every web or worker process.
+    import wordninja
+
+    return wordninja.split(label)
 
 
 def source_kind(domain, path=""):
