@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from articles.analysis import reextract_article
 from articles.ingest import ingest_article
 from claims.models import Claim, Claimant
-from articles.analysis import reextract_article
 
 pytestmark = pytest.mark.django_db
 
