@@ -1,6 +1,6 @@
 """Fill the benchmark database with many articles, claims, citations and verdicts, fast.
 
-    python bench/generate_scale.py [--articles 10000] [--claims-per-article 100]
+    python bench/generate_scale.py [--articles 10000] [--claims-per-article 100] [--external-checks 100000]
 
 Rows are synthetic but consistent (claim offsets point into their article's
 text, 10% of claims carry a published verdict, every article cites sources),
@@ -38,6 +38,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--claims-per-article", type=int, default=100)
+    parser.add_argument("--external-checks", type=int, default=0, help="imported fact checks for claim matching")
     args = parser.parse_args()
     setup()
 
@@ -49,6 +50,7 @@ def main():
 
     from articles.models import Article
     from claims.models import Citation, Claim, Rating, Source, Verdict
+    from matching.models import ExternalFactCheck
 
     empty_tables()
     rng = random.Random(7)
@@ -153,6 +155,20 @@ def main():
             totals["claims"] += len(claims)
             totals["citations"] += len(citations)
             totals["verdicts"] += len(verdicts)
+    ExternalFactCheck.objects.all().delete()
+    for first in tqdm(range(0, args.external_checks, BATCH), desc="Fact checks", unit=f"{BATCH} checks"):
+        ExternalFactCheck.objects.bulk_create(
+            ExternalFactCheck(
+                url=f"https://checker{number % 30}.example/check/{number}",
+                publisher=f"Checker {number % 30}",
+                claim_reviewed=sentence(rng, rng.randint(1, 99)),
+                rating_label=rng.choice(["False", "Mostly false", "Half true", "True"]),
+                claim_author=rng.choice(NAMES),
+                published_at=now.date(),
+                raw={},
+            )
+            for number in range(first, min(first + BATCH, args.external_checks))
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE claims_claim SET current_verdict_id = v.id, status = 'published' FROM claims_verdict v WHERE v.claim_id = claims_claim.id"
@@ -162,7 +178,8 @@ def main():
     elapsed = time.perf_counter() - started
     print(
         f"generated {args.articles:,} articles, {totals['claims']:,} claims, {totals['citations']:,} citations, "
-        f"{totals['verdicts']:,} published verdicts, {len(sources):,} sources in {elapsed:.0f} s"
+        f"{totals['verdicts']:,} published verdicts, {len(sources):,} sources, "
+        f"{args.external_checks:,} imported fact checks in {elapsed:.0f} s"
     )
 
 

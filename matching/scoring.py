@@ -12,9 +12,10 @@ fact-checking turns on details that word overlap misses:
   one with fewer must appear in the other, allowing only rounding (57.4 % is
   "57 %", never "47 %"); a number on one side only costs a little;
 - **people and names** must agree: two known claimants who share no name are
-  different claims; names mentioned in the text that exist on one side only,
-  on both sides, with none shared, cost half the score (Biden's tax cut is not
-  Obama's);
+  different claims; a name on each side that the other lacks, standing in the
+  same place (next to the same word), costs half the score (Biden's tax cut
+  is not Obama's), while names one wording merely adds for context cost
+  nothing;
 - **polarity**: a negation or an antonym ("rose"/"fell", "highest"/"lowest")
   on one side only is the opposite claim, not the same one.
 
@@ -27,6 +28,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from claims.extraction.names import TITLES
 
 MATCH_THRESHOLD = 0.5
 
@@ -51,6 +54,12 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
     "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "fifty": 50,
     "hundred": 100,
     "dozen": 12,
@@ -74,11 +83,11 @@ NEGATIONS = frozenset(
 POLES = {
     "up": (
         "rise rose risen rising increase increased increases increasing grew grow grown growing gain gained "
-        "more higher highest raise raised up soared doubled tripled boost boosted"
+        "more higher highest raise raised soared doubled tripled boost boosted"
     ),
     "down": (
         "fall fell fallen falling decrease decreased decreases decreasing drop dropped dropping decline declined "
-        "declining shrank shrink less fewer lower lowest cut cuts reduced reduce down plunged halved slashed"
+        "declining shrank shrink less fewer lower lowest cut cuts reduced reduce plunged halved slashed"
     ),
     "win": "won win wins winning victory",
     "lose": "lost lose loses losing defeat defeated",
@@ -126,6 +135,7 @@ SUFFIXES = (
     "ly",
     "s",
 )
+NOT_NAMES = STOPWORDS | frozenset(NUMBER_WORDS) | TITLES
 STEM_LENGTH = 6
 NUMBER_PENALTY = 0.85
 ENTITY_PENALTY = 0.5
@@ -139,7 +149,7 @@ class ClaimFeatures:
     stems: frozenset
     trigrams: frozenset
     numbers: tuple
-    names: frozenset
+    names: dict
     lowercase_words: frozenset
     speaker: frozenset
     negated: bool
@@ -167,7 +177,7 @@ def features(text, speaker=""):
         stems=frozenset(stem(word) for word in content),
         trigrams=trigrams(text),
         numbers=tuple(numbers_in(text)),
-        names=frozenset(_names(text)),
+        names=_names(text),
         lowercase_words=frozenset(word.lower() for word in words if word[:1].islower()),
         speaker=_speaker_tokens(speaker),
         negated=any(word in NEGATIONS or word.endswith("n't") for word in lowered),
@@ -266,19 +276,51 @@ def _same_number(x, y):
     if round(a, places) == round(b, places) and abs(a - b) < 10 ** (-places):
         return True
     # Large figures written loosely: 3.1 million vs 3,100,000 is caught above; 1 % relative covers 3,112,000.
-    return max(abs(a), abs(b)) >= 1000 and math.isclose(a, b, rel_tol=0.01)
+    # Years and small counts are never "close enough": 1989 is not 1991.
+    return max(abs(a), abs(b)) >= 10_000 and math.isclose(a, b, rel_tol=0.01)
 
 
 def _names(text):
-    """Lower-cased capitalised words that are not a sentence's first word: names, places, organisations."""
-    names = set()
+    """``{name: (run, context stems)}`` for capitalised words: names, places, organisations.
+
+    A sentence's first word counts too (the comparison drops it when the other
+    side writes it in lower case); titles ("President") and single letters
+    ("U.S.") do not. ``run`` is the whole capitalised run the word stands in
+    ("donald trump"), and the context is the nearest content word before and
+    after the run, so "Biden cut taxes" and "Obama cut taxes" are seen naming
+    different people in the same place.
+    """
+    names = {}
     for sentence in re.split(r"(?<=[.!?])\s+|[“”\"]", text):
-        tokens = WORD.findall(sentence)
-        for index, token in enumerate(tokens):
-            if index and token[:1].isupper() and token.lower() not in STOPWORDS:
-                names.add(token.lower())
-            elif index == 0 and token[:1].isupper() and token.lower() not in STOPWORDS and len(token) > 1:
-                names.add(token.lower())  # kept only if the other side never writes it in lower case
+        found = list(WORD.finditer(sentence))
+        tokens = [match.group() for match in found]
+        # A run of names stops at punctuation: "In Washington, Hillary won" names two things.
+        joined = [
+            index > 0 and not sentence[found[index - 1].end() : match.start()].strip()
+            for index, match in enumerate(found)
+        ]
+        lowered = [token.lower() for token in tokens]
+        is_name = [
+            token[:1].isupper() and len(token) > 1 and low not in NOT_NAMES
+            for token, low in zip(tokens, lowered, strict=True)
+        ]
+        content = [not name and low not in STOPWORDS for name, low in zip(is_name, lowered, strict=True)]
+        index = 0
+        while index < len(tokens):
+            if not is_name[index]:
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(tokens) and is_name[end + 1] and joined[end + 1]:
+                end += 1
+            run = frozenset(lowered[index : end + 1])
+            before = next((j for j in range(index - 1, -1, -1) if content[j]), None)
+            after = next((j for j in range(end + 1, len(tokens)) if content[j]), None)
+            context = frozenset(stem(lowered[j]) for j in (before, after) if j is not None)
+            for name in run:
+                old_run, old_context = names.get(name, (frozenset(), frozenset()))
+                names[name] = (old_run | run, old_context | context)
+            index = end + 1
     return names
 
 
@@ -294,14 +336,24 @@ def _different_speakers(a, b):
 
 
 def _different_names(a, b):
-    """Each side names someone or something the other never mentions, and they share no name at all."""
-    a_names = {name for name in a.names if name not in b.lowercase_words}
-    b_names = {name for name in b.names if name not in a.lowercase_words}
-    a_known = a_names | a.speaker
-    b_known = b_names | b.speaker
-    if not a_names or not b_names:
-        return False
-    return not (a_known & b_known) and bool(a_names - b_known) and bool(b_names - a_known)
+    """Each side has a name the other lacks, standing in the same place (sharing a neighbouring word)."""
+    a_only = _unshared_names(a, b)
+    b_only = _unshared_names(b, a)
+    return any(a.names[x][1] & b.names[y][1] for x in a_only for y in b_only)
+
+
+def _unshared_names(a, b):
+    """Names of ``a`` that ``b`` lacks; a run sharing one word ("President Trump", "Donald Trump") is shared."""
+    others = [*b.names, *b.speaker]
+    shared = {name for name in a.names if name in b.lowercase_words or any(_same_name(name, other) for other in others)}
+    return [name for name in a.names if name not in shared and not (a.names[name][0] & shared)]
+
+
+def _same_name(x, y):
+    """The same name, allowing endings: "Delhi" and "Delhiites", "Democrats" and "Democratic"."""
+    if x == y:
+        return True
+    return min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x) or stem(x) == stem(y))
 
 
 def _opposite(a, b):

@@ -85,3 +85,32 @@ def test_the_score_is_symmetric_and_in_the_unit_interval(a, b):
 @settings(max_examples=40, deadline=None)
 def test_a_claim_matches_itself(text):
     assert score_texts(text, text).score >= MATCH_THRESHOLD
+
+
+def test_a_different_year_is_a_different_claim():
+    assert (
+        score_texts("In 1991 Bush held back loan guarantees.", "In 1989 Bush held back loan guarantees.").score == 0.0
+    )
+
+
+def test_a_title_or_first_name_does_not_make_another_person():
+    assert score_texts(
+        "Thirty House Democrats represent districts that President Trump won in 2016.",
+        "30 House Democrats represent districts that Donald Trump won in 2016.",
+    ).is_match
+
+
+def test_a_name_added_for_context_costs_nothing():
+    result = score_texts(
+        "Nearly half of the region's power was coal-fired in 2015, according to the Energy Information Administration.",
+        "In 2015 nearly half of the Mountain States' power was coal-fired.",
+    )
+    assert "different names" not in result.reasons
+
+
+def test_names_separated_by_a_comma_are_two_names():
+    result = score_texts(
+        "In Washington, Hillary won 8 electoral votes, but four people defected.",
+        "Donald Trump won 8 electoral votes in Washington, but four of his electors defected.",
+    )
+    assert "different names" in result.reasons
