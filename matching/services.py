@@ -96,7 +96,9 @@ def import_fact_checks(records, *, errors=(), match=True):
 def match_claims(claim_ids):
     """Find and store what was already checked for each claim in ``claim_ids``; returns how many matches."""
     found = []
-    claims = Claim.objects.filter(pk__in=claim_ids, stale=False).only("id", "text", "claimant", "current_verdict_id")
+    claims = Claim.objects.filter(pk__in=claim_ids, stale=False).only(
+        "id", "text", "statement", "claimant", "current_verdict_id"
+    )
     for claim in claims.iterator(chunk_size=500):
         found.extend(find_matches(claim))
     _replace_matches(claim_ids, found)
@@ -105,9 +107,11 @@ def match_claims(claim_ids):
 
 def find_matches(claim):
     """Unsaved ``ClaimMatch``es for ``claim`` at or above the threshold, best first."""
-    own = features(claim.text, claim.claimant)
+    # The statement as checked ("X said" stripped) when there is one: closer to how fact-checkers word claims.
+    text = claim.checked_statement
+    own = features(text, claim.claimant)
     found = []
-    for candidate in candidates.checked_claims(claim.text):
+    for candidate in candidates.checked_claims(text):
         if candidate.id == claim.pk or (claim.current_verdict_id and candidate.verdict_id == claim.current_verdict_id):
             continue  # itself, or already one checked claim with it
         result = score(own, features(candidate.text, candidate.speaker))
@@ -117,7 +121,7 @@ def find_matches(claim):
                     claim_id=claim.pk, kind=ClaimMatch.Kind.VERDICT, matched_claim_id=candidate.id, score=result.score
                 )
             )
-    for candidate in candidates.external_checks(claim.text):
+    for candidate in candidates.external_checks(text):
         result = score(own, features(candidate.text, candidate.speaker))
         if result.is_match:
             found.append(
