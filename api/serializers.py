@@ -1,5 +1,6 @@
 """Serializers: explicit fields, separate input serializers where input and output differ."""
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -130,6 +131,108 @@ class CurrentVerdictSerializer(serializers.ModelSerializer):
         fields = ("id", "rating", "summary", "published_at")
 
 
+DATETIME_FIELD = serializers.DateTimeField()
+
+
+def iso_datetime(value):
+    """A date-time as ``DateTimeField`` writes it (ISO 8601, ``Z`` for UTC), or None."""
+    return DATETIME_FIELD.to_representation(value) if value else None
+
+
+class ClaimListSerializer(serializers.ListSerializer):
+    """Many claims written exactly as ``ClaimSerializer`` writes each one, without DRF's per-field machinery.
+
+    A page of 50 claims walked some 1,100 field objects (nested rating,
+    verdict, source and number serializers), reversed 50 URLs and built each
+    absolute; profiling at a million claims put that at half the time of an
+    uncached list request. Here each row is one dictionary built from
+    attributes, ratings are written once per page, and URLs are joined to
+    the request's origin once. ``tests/api/test_claim_rows.py`` checks the
+    output against ``ClaimSerializer`` row by row, so the two cannot drift.
+    """
+
+    def to_representation(self, data):
+        claims = data.all() if hasattr(data, "all") else data
+        request = self.context.get("request")
+        origin = request.build_absolute_uri("/")[:-1] if request else ""
+        path_of = claim_path_builder()
+        ratings = {}
+        return [claim_row(claim, origin + path_of(claim.id, claim.slug), ratings) for claim in claims]
+
+
+def claim_path_builder():
+    """``(pk, slug) -> path`` of claim pages, from one ``reverse()`` per page instead of one per row."""
+    marker_pk, marker_slug = 918273645, "slug-marker"
+    template = reverse("claim-detail", args=[marker_pk, marker_slug])
+    before, _, rest = template.partition(str(marker_pk))
+    between, _, after = rest.partition(marker_slug)
+    return lambda pk, slug: f"{before}{pk}{between}{slug}{after}"
+
+
+def rating_row(rating):
+    return {
+        "slug": rating.slug,
+        "label": rating.label,
+        "value": rating.value,
+        "definition": rating.definition,
+        "colour": rating.colour,
+    }
+
+
+def claim_row(claim, url, ratings):
+    verdict = claim.current_verdict
+    if verdict is not None:
+        rating = ratings.get(verdict.rating_id)
+        if rating is None:
+            rating = ratings[verdict.rating_id] = rating_row(verdict.rating)
+        verdict = {
+            "id": verdict.id,
+            "rating": rating,
+            "summary": verdict.summary,
+            "published_at": iso_datetime(verdict.published_at),
+        }
+    return {
+        "id": claim.id,
+        "url": url,
+        "article": claim.article_id,
+        "article_title": claim.article.title,
+        "text": claim.text,
+        "type": claim.claim_type,
+        "claimant": claim.claimant,
+        "target": claim.target,
+        "paragraph": claim.paragraph,
+        "start": claim.start,
+        "end": claim.end,
+        "selector": {"type": "TextQuoteSelector", "exact": claim.text, "prefix": claim.prefix, "suffix": claim.suffix},
+        "checkworthiness": float(claim.checkworthiness),
+        "checkworthy": claim.checkworthy,
+        "numbers": [
+            {
+                "value": float(number["value"]),
+                "unit": str(number["unit"]),
+                "qualifier": str(number["qualifier"]),
+                "subject": str(number["subject"]),
+            }
+            for number in claim.numbers
+        ],
+        "status": claim.status,
+        "stale": claim.stale,
+        "sources": [
+            {
+                "id": source.id,
+                "canonical_url": source.canonical_url,
+                "domain": source.domain,
+                "kind": source.kind,
+                "handle": source.handle,
+            }
+            for source in claim.sources.all()
+        ],
+        "current_verdict": verdict,
+        "created_at": iso_datetime(claim.created_at),
+        "updated_at": iso_datetime(claim.updated_at),
+    }
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     type = serializers.CharField(source="claim_type", read_only=True)
     selector = serializers.SerializerMethodField()
@@ -165,6 +268,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "updated_at",
         )
         read_only_fields = fields
+        list_serializer_class = ClaimListSerializer
 
     @extend_schema_field(SelectorSerializer)
     def get_selector(self, claim):

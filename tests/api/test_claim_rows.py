@@ -1,0 +1,34 @@
+"""The claim list's fast rows say exactly what ClaimSerializer says of each claim."""
+
+import json
+
+import pytest
+from rest_framework.test import APIRequestFactory
+
+from api.serializers import ClaimSerializer
+from claims.selectors import claims_for_list
+
+pytestmark = pytest.mark.django_db
+
+
+def as_json(data):
+    return json.loads(json.dumps(data))
+
+
+def test_every_row_of_a_list_matches_the_single_claim_serializer(published, seed_article):
+    request = APIRequestFactory().get("/api/v1/claims/")
+    claims = list(claims_for_list().filter(article=seed_article).order_by("id"))
+    assert any(claim.current_verdict for claim in claims)
+    assert any(claim.sources.all() for claim in claims)
+    assert any(claim.numbers for claim in claims)
+
+    listed = as_json(ClaimSerializer(claims, many=True, context={"request": request}).data)
+    one_by_one = [as_json(ClaimSerializer(claim, context={"request": request}).data) for claim in claims]
+
+    assert listed == one_by_one
+
+
+def test_rows_without_a_request_carry_paths(seed_article):
+    claim = claims_for_list().filter(article=seed_article).first()
+    row = ClaimSerializer([claim], many=True).data[0]
+    assert row["url"] == claim.get_absolute_url()
