@@ -67,6 +67,22 @@ FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 SHARE_PROMPT = re.compile(r"\bshare this (?:post|article|story)\b|\bfollow us on\b", re.IGNORECASE)
+# Furniture that turns up inside article bodies on many sites, recognised by what it says rather than where it
+# stands: copyright and reuse notices, credits, author bios, newsletter, tip-line and support prompts, cookie
+# and browser notices. Only short lines are tested, so reporting that mentions such words is kept.
+FURNITURE_PHRASE = re.compile(
+    r"©|^copyright\b|\bcopyright (?:©\s*)?\d{4}|\ball rights reserved\b"
+    r"|\bmay not be (?:re)?(?:produced|published|broadcast|written|distributed)"
+    r"|\b(?:getty images|ap photo|afp via|via reuters)\b"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:is an? (?:[a-z]+ ){0,2}(?:writer|reporter|editor|correspondent|"
+    r"columnist|producer|contributor) (?:for|at|with) [A-Z][^.]*\.?$|covers [^.]*\.?$)"
+    r"|\b(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b|\bget (?:our|the) .{0,40}\bnewsletter"
+    r"|\bdelivered to your inbox\b|\bgot a (?:confidential )?(?:news )?tip\b|\bclick here to (?:support|subscribe)\b"
+    r"|^(?:please )?support [A-Z]\w+ (?:and|by|today)\b|^do you (?:rely on|value|enjoy) [^?]*\?"
+    r"|\bwe use cookies\b|\bthis site works best\b|\b(?:update|upgrade) your browser\b",
+    re.IGNORECASE,
+)
+CREDIT_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}(?:\s*/\s*[A-Z][\w.'’ -]{1,40}){1,3}$")
 PARAGRAPH_TAGS = {"p", "li", "blockquote", "dd", "pre"}
 BLOCK_TAGS = PARAGRAPH_TAGS | {"div", "ul", "ol", "dl", "table", "section", "article", "main", "h1", "h2", "h3"}
 MIN_PARAGRAPH_CHARS = 2
@@ -677,6 +693,8 @@ def _resolve(href, base_url):
 
 def _is_furniture_line(text, links):
     if len(text) < 120 and (FURNITURE_LINE.match(text) or SHARE_PROMPT.search(text)):
+        return True
+    if len(text) < 200 and (FURNITURE_PHRASE.search(text) or CREDIT_LINE.match(text)):
         return True
     if len(text) <= 4 and not any(character.islower() for character in text):
         return True  # a signature or initials ("DS") closing the story

@@ -191,3 +191,38 @@ def test_a_reviewed_claim_already_in_the_body_is_not_repeated():
         "<body><article><p>The river rose 9 metres.</p></article></body></html>"
     )
     assert [p.text for p in parse_article(html).paragraphs] == ["The river rose 9 metres."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Example Media Inc. All Rights Reserved.",
+        "This material may not be reproduced without permission.",
+        "Dana Whitfield is a senior writer for The Ledger.",
+        "Ana Ruiz covers the city council.",
+        "Jo Bloggs / The Ledger / Getty Images",
+        "Want more? Sign up for our weekly newsletter and get the best stories.",
+        "Got a confidential news tip? We want to hear from you.",
+        "Do you rely on our reporting? Click here to support it.",
+        "Support Ledger and make a difference for readers everywhere.",
+        "We use cookies and other tracking technologies to improve your experience.",
+    ],
+)
+def test_common_page_furniture_inside_the_body_is_left_out(line):
+    article = parse_article(
+        f"<article><p>{line}</p><p>The council voted 7-2 on Monday to close the library.</p></article>"
+    )
+    assert [p.text for p in article.paragraphs] == ["The council voted 7-2 on Monday to close the library."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In a newsletter to supporters, the senator claimed 5,000 jobs were created.",
+        "Support for the measure fell to 40% in March, a poll found.",
+        "A copyright lawsuit against the company was filed in May.",
+        "Smith, a reporter, said the count was wrong.",
+    ],
+)
+def test_reporting_that_mentions_such_words_is_kept(line):
+    assert [p.text for p in parse_article(f"<article><p>{line}</p></article>").paragraphs] == [line]
