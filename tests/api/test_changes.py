@@ -53,7 +53,7 @@ def test_the_version_in_an_event_is_the_one_in_the_resources_etag(api, published
 
 
 def test_reextraction_reports_created_updated_and_deleted_claims(api, seed_article):
-    from claims.services import reextract_article
+    from articles.analysis import reextract_article
 
     seed_article.claims.filter(pk=seed_article.claims.first().pk).delete()
     cursor = ChangeEvent.objects.order_by("-id").first().pk
