@@ -1,9 +1,9 @@
 """Claims: list, filter and read; change a claim's review status; a claim's verdicts."""
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from claims import reviews
@@ -12,10 +12,10 @@ from claims.selectors import claims_for_list
 
 from . import serializers as api
 from .caching import CachedPublicReads
-from .conditional import IF_MATCH, ETagRetrieveMixin, check_if_match, with_etag
+from .conditional import IF_MATCH, ETagRetrieveMixin, check_if_match, required_if_match, with_etag
 from .filters import ID_PATTERN, ClaimFilter, StrictQueryParameters
 from .pagination import KeysetPagination
-from .permissions import require_permission
+from .permissions import CanChangeClaim, CanDraftVerdict
 from .verdicts import verdicts_queryset
 
 ERROR = api.ErrorSerializer
@@ -43,27 +43,35 @@ class ClaimViewSet(
     def get_queryset(self):
         return claims_for_list()
 
+    def get_permissions(self):
+        rule = {"partial_update": CanChangeClaim, "verdicts": CanDraftVerdict}
+        if self.action in rule:
+            return [rule[self.action]()]
+        return super().get_permissions()
+
     @extend_schema(
-        summary="Change a claim's review status",
+        summary="Change a claim's review status (or, with a correction note, its claimant)",
+        description="Send the claim's ETag as If-Match: a stale one gets 412, none 428.",
         request=api.ClaimUpdateSerializer,
         parameters=[IF_MATCH],
-        responses={200: api.ClaimSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+        responses={200: api.ClaimSerializer, **dict.fromkeys((400, 401, 403, 404, 412, 428), ERROR)},
     )
     def partial_update(self, request, *args, **kwargs):
         claim = self.get_object()
-        require_permission(request, "claims.change_claim")
-        check_if_match(request, claim)
+        wanted = required_if_match(request)
         payload = api.ClaimUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if data.get("status") == Claim.Status.PUBLISHED:
-            raise ValidationError({"status": ["A claim is published by publishing a verdict."]})
-        if "status" in data:
-            reviews.set_status([claim], data["status"], by=request.user)
-        if data.get("checkworthy") is False:
-            reviews.mark_not_checkworthy([claim], reason=data.get("not_checkworthy_reason", ""), by=request.user)
-        elif data.get("checkworthy") is True:
-            reviews.mark_checkworthy([claim], by=request.user)
+        changes = dict(payload.validated_data)
+        if changes.get("checkworthy") is True:
+            changes.setdefault("not_checkworthy_reason", "")
+        with transaction.atomic():
+            # Locked, then compared with what the client read, then changed: no lost update in between.
+            list(Claim.objects.select_for_update().filter(pk=claim.pk).values_list("pk", flat=True))
+            current = self.get_queryset().get(pk=claim.pk)
+            check_if_match(wanted, current, self.get_serializer(current).data)
+            reviews.update_claim(
+                current, by=request.user, correction_note=changes.pop("correction_note", ""), **changes
+            )
         claim = self.get_queryset().get(pk=claim.pk)
         return with_etag(Response(self.get_serializer(claim).data), claim)
 
@@ -82,7 +90,6 @@ class ClaimViewSet(
     def verdicts(self, request, pk=None):
         claim = self.get_object()
         if request.method == "POST":
-            require_permission(request, "claims.add_verdict")
             payload = api.VerdictInputSerializer(data=request.data)
             payload.is_valid(raise_exception=True)
             verdict = reviews.draft_verdict(claim=claim, by=request.user, **payload.validated_data)

@@ -17,12 +17,24 @@ from claims.reviews import ReviewError, VersionConflict
 
 INGEST_STATUS = {"too_large": 413, "binary": 415, "undecodable": 415}
 REVIEW_STATUS = {"forbidden": 403, "already_published": 409, "conflict": 412}
+# correction_required, reason_required and invalid are 400: the request lacks something the rules need.
 
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The resource changed since you read it (If-Match does not match its ETag)."
     default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    """RFC 6585: a write to an existing resource that names no version it read."""
+
+    status_code = 428
+    default_detail = (
+        "This write must say which version it is based on: send the ETag you read as If-Match, "
+        "or the `version` you read in the body."
+    )
+    default_code = "precondition_required"
 
 
 class PayloadTooLarge(exceptions.APIException):

@@ -1,7 +1,16 @@
-"""API permissions: reads open, writes by the same Django permissions as the admin."""
+"""API permissions: DRF permission classes that ask the review rulebook (``claims.reviews``), never restate it.
+
+Class-level checks answer 401 to anonymous writers and 403 to people
+without the role; object-level checks ask the rulebook about the very
+verdict or claim. Refusals that depend on the object's state (already
+published, a missing correction note) come from the rulebook's services,
+with their own codes.
+"""
 
 from rest_framework import permissions
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+
+from claims import reviews
+from claims.models import Verdict
 
 
 class ModelPermissionsOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnly):
@@ -15,13 +24,70 @@ class ModelPermissionsOrReadOnly(permissions.DjangoModelPermissionsOrAnonReadOnl
     }
 
 
+class RulebookPermission(permissions.BasePermission):
+    """Reads for everyone; a write needs a signed-in user for whom ``allowed(user, obj)`` holds."""
+
+    message = "You do not have permission to do this."
+    code = "forbidden"
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated and self.role(request.user))
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return self.allowed(request.user, obj)
+
+    def role(self, user):
+        return True
+
+    def allowed(self, user, obj):
+        return True
+
+
+class CanDraftVerdict(RulebookPermission):
+    message = "Drafting a verdict needs a reviewer."
+
+    def role(self, user):
+        return reviews.can_draft(user)
+
+
+class CanEditVerdict(RulebookPermission):
+    message = "Only an editor can change a published verdict; superseded verdicts are kept as they were."
+
+    def role(self, user):
+        return reviews.is_newsroom(user)
+
+    def allowed(self, user, verdict):
+        return reviews.can_edit_verdict(user, verdict)
+
+
+class CanCorrectVerdict(CanEditVerdict):
+    message = "Only an editor can correct a published verdict."
+
+    def allowed(self, user, verdict):
+        # A draft is refused by the view with a clearer 400 ("edit the draft instead").
+        return verdict.status != Verdict.Status.PUBLISHED or reviews.can_correct(user, verdict)
+
+
+class CanPublishVerdict(RulebookPermission):
+    message = "Publishing needs a second pair of eyes: an editor publishes a reviewer's verdict."
+
+    def role(self, user):
+        return reviews.can_publish_any(user)
+
+    def allowed(self, user, verdict):
+        if verdict.status != Verdict.Status.DRAFT:
+            return True  # "already published" is a 409 from the rulebook
+        return reviews.can_publish(user, verdict, reviews.current_verdict_of(verdict.claim))
+
+
+class CanChangeClaim(RulebookPermission):
+    def role(self, user):
+        return user.has_perm("claims.change_claim")
+
+
 def can_see_drafts(user):
-    return bool(user and user.is_authenticated and user.has_perm("claims.view_verdict") and user.is_staff)
-
-
-def require_permission(request, permission):
-    """Raise 401 for an anonymous caller, 403 for one without the Django ``permission``."""
-    if not request.user.is_authenticated:
-        raise NotAuthenticated()
-    if not request.user.has_perm(permission):
-        raise PermissionDenied("You do not have permission to do this.")
+    return reviews.can_view_drafts(user)

@@ -9,14 +9,16 @@
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import permissions
 
-from .permissions import ModelPermissionsOrReadOnly
+from .permissions import ModelPermissionsOrReadOnly, RulebookPermission
 from .serializers import ErrorSerializer
 
 
 class FactcheckAutoSchema(AutoSchema):
     def get_auth(self):
         auths = super().get_auth()
-        open_reads = any(isinstance(p, ModelPermissionsOrReadOnly) for p in self.view.get_permissions())
+        open_reads = any(
+            isinstance(p, (ModelPermissionsOrReadOnly, RulebookPermission)) for p in self.view.get_permissions()
+        )
         if open_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths
@@ -28,6 +30,8 @@ class FactcheckAutoSchema(AutoSchema):
         codes = ["400", "404", "429"]
         if self.method not in permissions.SAFE_METHODS:
             codes += ["401", "403"]
+        if self.method in {"PUT", "PATCH"} or (self.method == "POST" and self.view.action in {"publish", "correct"}):
+            codes += ["412", "428"]
         for code in codes:
             if code not in responses:
                 responses[code] = self._get_response_for_code(ErrorSerializer, code, direction=direction)

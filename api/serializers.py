@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article
+from claims import reviews
 from claims.models import Citation, Claim, Correction, Rating, Source, Verdict
 from matching.models import ExternalFactCheck
 
@@ -50,7 +51,7 @@ class CorrectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Correction
-        fields = ("note", "previous_rating", "previous_summary", "corrected_at")
+        fields = ("note", "previous_rating", "previous_summary", "previous_evidence", "corrected_at")
 
 
 class VerdictSerializer(serializers.ModelSerializer):
@@ -109,6 +110,17 @@ class CorrectionInputSerializer(VerdictUpdateSerializer):
     correction_note = serializers.CharField(max_length=5000)
 
 
+class PublishInputSerializer(serializers.Serializer):
+    correction_note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=5000,
+        help_text="Required when the claim already has a published verdict: publishing corrects its rating.",
+    )
+    version = serializers.IntegerField(required=False, min_value=1, help_text="The version you read; or send If-Match.")
+
+
 class NumberSerializer(serializers.Serializer):
     value = serializers.FloatField()
     unit = serializers.CharField()
@@ -128,7 +140,8 @@ class CurrentVerdictSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Verdict
-        fields = ("id", "rating", "summary", "published_at")
+        # version and updated_at move with every correction, so the claim's ETag does too.
+        fields = ("id", "rating", "summary", "published_at", "updated_at", "version")
 
 
 DATETIME_FIELD = serializers.DateTimeField()
@@ -270,6 +283,14 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
         list_serializer_class = ClaimListSerializer
 
+    def to_representation(self, claim):
+        data = super().to_representation(claim)
+        request = self.context.get("request")
+        if not reviews.can_view_drafts(getattr(request, "user", None)):
+            # Readers see published or not; queue states would leak that a draft exists.
+            data["status"] = reviews.public_status(claim)
+        return data
+
     @extend_schema_field(SelectorSerializer)
     def get_selector(self, claim):
         return {"type": "TextQuoteSelector", "exact": claim.text, "prefix": claim.prefix, "suffix": claim.suffix}
@@ -285,6 +306,13 @@ class ClaimUpdateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Claim.Status.choices, required=False)
     checkworthy = serializers.BooleanField(required=False)
     not_checkworthy_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    claimant = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    correction_note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text="Required to change the claimant of a published claim; shown to readers.",
+    )
 
 
 ARTICLE_FIELDS = (

@@ -9,6 +9,7 @@ from claims.models import Rating, Source
 from . import serializers as api
 from .caching import CachedPublicReads
 from .filters import ID_PATTERN, SourceFilter, StrictQueryParameters
+from .permissions import can_see_drafts
 
 
 @extend_schema_view(list=extend_schema(summary="List cited sources"), retrieve=extend_schema(summary="A cited source"))
@@ -20,7 +21,9 @@ class SourceViewSet(CachedPublicReads, StrictQueryParameters, viewsets.ReadOnlyM
     ordering = ["-citation_count", "id"]
 
     def get_queryset(self):
-        return Source.objects.annotate(citation_count=Count("citations"))
+        # A draft verdict's evidence stays in the newsroom until the verdict is published.
+        sources = Source.objects.all() if can_see_drafts(self.request.user) else Source.objects.public()
+        return sources.annotate(citation_count=Count("citations"))
 
 
 @extend_schema_view(list=extend_schema(summary="The rating scale"), retrieve=extend_schema(summary="A rating"))

@@ -4,7 +4,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from claims import reviews
@@ -12,22 +11,22 @@ from claims.models import Verdict
 
 from . import serializers as api
 from .caching import CachedPublicReads
-from .conditional import IF_MATCH, ETagRetrieveMixin, etag_of, with_etag
-from .errors import PreconditionFailed
+from .conditional import IF_MATCH, ETagRetrieveMixin, expected_version, with_etag
 from .filters import ID_PATTERN, StrictQueryParameters, VerdictFilter
 from .pagination import KeysetPagination
-from .permissions import can_see_drafts, require_permission
+from .permissions import CanCorrectVerdict, CanEditVerdict, CanPublishVerdict, can_see_drafts
 
 ERROR = api.ErrorSerializer
+WRITE_ERRORS = dict.fromkeys((400, 401, 403, 404, 412, 428), ERROR)
 
 
 def verdicts_queryset(user):
-    """The verdicts ``user`` may read: published ones for everyone, drafts too for reviewers."""
+    """The verdicts ``user`` may read: published and superseded ones for everyone, drafts too for the newsroom."""
     queryset = Verdict.objects.select_related("rating", "reviewer").prefetch_related(
         "evidence", "corrections__previous_rating"
     )
     if not can_see_drafts(user):
-        queryset = queryset.filter(status=Verdict.Status.PUBLISHED)
+        queryset = queryset.filter(status__in=[Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED])
     return queryset.order_by("-published_at", "-id")
 
 
@@ -55,25 +54,22 @@ class VerdictViewSet(
     def get_queryset(self):
         return verdicts_queryset(self.request.user)
 
-    def expected_version(self, request, verdict, body_version):
-        """The version the client read: from If-Match, else the body's ``version``, else the current one."""
-        header = request.headers.get("If-Match", "").strip()
-        if header and header != "*":
-            if header != etag_of(verdict):
-                raise PreconditionFailed()
-            return verdict.version
-        return body_version or verdict.version
+    def get_permissions(self):
+        rule = {"partial_update": CanEditVerdict, "publish": CanPublishVerdict, "correct": CanCorrectVerdict}
+        if self.action in rule:
+            return [rule[self.action]()]
+        return super().get_permissions()
 
     @extend_schema(
         summary="Edit a verdict",
-        description="Drafts by reviewers; a published verdict only by an editor with a `correction_note`.",
+        description="Drafts by reviewers; a published verdict only by an editor with a `correction_note` "
+        "(evidence included). Send If-Match or `version`.",
         request=api.VerdictUpdateSerializer,
         parameters=[IF_MATCH],
-        responses={200: api.VerdictSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+        responses={200: api.VerdictSerializer, **WRITE_ERRORS},
     )
     def partial_update(self, request, *args, **kwargs):
         verdict = self.get_object()
-        require_permission(request, "claims.change_verdict")
         return self.apply_update(request, verdict, api.VerdictUpdateSerializer)
 
     def apply_update(self, request, verdict, serializer_class):
@@ -81,7 +77,7 @@ class VerdictViewSet(
         payload = serializer_class(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        version = self.expected_version(request, verdict, data.pop("version", None))
+        version = expected_version(request, verdict, data.pop("version", None))
         verdict = reviews.update_verdict(
             verdict,
             by=request.user,
@@ -95,15 +91,24 @@ class VerdictViewSet(
 
     @extend_schema(
         summary="Publish a draft verdict (editors)",
-        request=None,
+        description="Over a published verdict this corrects the claim's rating: send a `correction_note`; "
+        "the old verdict becomes `superseded`. Send If-Match or `version`.",
+        request=api.PublishInputSerializer,
         parameters=[IF_MATCH],
-        responses={200: api.VerdictSerializer, 401: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 412: ERROR},
+        responses={200: api.VerdictSerializer, 409: ERROR, **WRITE_ERRORS},
     )
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         verdict = self.get_object()
-        version = self.expected_version(request, verdict, None)
-        verdict = reviews.publish_verdict(verdict, by=request.user, expected_version=version)
+        payload = api.PublishInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        version = expected_version(request, verdict, payload.validated_data.get("version"))
+        verdict = reviews.publish_verdict(
+            verdict,
+            by=request.user,
+            expected_version=version,
+            correction_note=payload.validated_data.get("correction_note", ""),
+        )
         verdict = self.get_queryset().get(pk=verdict.pk)
         return with_etag(Response(self.get_serializer(verdict).data), verdict)
 
@@ -112,12 +117,11 @@ class VerdictViewSet(
         description="The previous rating and summary are kept in the verdict's public corrections log.",
         request=api.CorrectionInputSerializer,
         parameters=[IF_MATCH],
-        responses={200: api.VerdictSerializer, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 412: ERROR},
+        responses={200: api.VerdictSerializer, **WRITE_ERRORS},
     )
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
         verdict = self.get_object()
-        require_permission(request, "claims.publish_verdict")
         if not verdict.is_published:
             raise ValidationError({"detail": ["Only a published verdict is corrected; edit the draft instead."]})
         return self.apply_update(request, verdict, api.CorrectionInputSerializer)

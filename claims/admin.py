@@ -5,14 +5,14 @@ reads in ``claims.selectors``. Every list pins its related rows so the
 number of queries does not grow with the number of rows.
 """
 
-from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import rendering, reviews, selectors
-from .forms import ClaimActionForm, VerdictForm
+from .forms import ClaimActionForm, ClaimForm, VerdictActionForm, VerdictForm
 from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
 from .pagination import LargeTablePaginator
 from .rendering import render_rationale
@@ -150,7 +150,13 @@ class VerdictInline(admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("rating", "reviewer")
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.user = request.user
+        return formset
+
     def has_delete_permission(self, request, obj=None):
+        # ``obj`` is the claim; each draft's own deletion is checked by the rulebook when the formset saves.
         return request.user.has_perm("claims.delete_verdict")
 
 
@@ -171,8 +177,32 @@ EXTRACTION_FIELDS = (
 )
 
 
+class RulebookHistoryAdmin(SimpleHistoryAdmin):
+    """History pages whose Revert is offered, and accepted, only where the rulebook allows it."""
+
+    def current(self, obj):
+        return self.model.objects.filter(pk=obj.pk).first() if obj is not None else None
+
+    def revert_disabled(self, request, obj=None):
+        current = self.current(obj)
+        return current is None or not reviews.can_revert(request.user, current)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.model.objects.filter(pk=object_id).first()
+            if current is None or not reviews.can_revert(request.user, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(RulebookHistoryAdmin):
+    form = ClaimForm
     list_display = (
         "short_text",
         "claim_type",
@@ -323,14 +353,32 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish the latest draft verdict", permissions=["publish"])
     def publish_latest_verdict(self, request, queryset):
-        published, refused = reviews.publish_latest_verdicts(queryset, by=request.user)
+        published, refused = reviews.publish_latest_verdicts(
+            queryset, by=request.user, correction_note=request.POST.get("correction_note", "")
+        )
         if published:
             self.message_user(request, f"Published {len(published)} verdicts.")
         for message in refused:
             self.message_user(request, message, messages.WARNING)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("claims.publish_verdict")
+        return reviews.can_publish_any(request.user)
+
+    def has_add_permission(self, request):
+        # Claims come from extraction (ingest or re-extract an article), never typed in by hand.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and not reviews.can_edit_claim(request.user, obj, reviews.CLAIM_PUBLIC_FIELDS):
+            readonly = (*readonly, *reviews.CLAIM_PUBLIC_FIELDS)
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        claim = reviews.update_claim(
+            obj, by=request.user, correction_note=form.cleaned_data.get("correction_note", ""), **form.claim_values()
+        )
+        form.instance = claim
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Verdict:
@@ -340,8 +388,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
         for verdict_form in formset.forms:
             if verdict_form in formset.deleted_forms:
                 if verdict_form.instance.pk:
-                    formset.deleted_objects.append(verdict_form.instance)
-                    verdict_form.instance.delete()
+                    try:
+                        reviews.delete_verdict(verdict_form.instance, by=request.user)
+                    except reviews.ReviewError as error:
+                        self.message_user(request, error.message, messages.ERROR)
+                    else:
+                        formset.deleted_objects.append(verdict_form.instance)
                 continue
             if not verdict_form.has_changed():
                 continue
@@ -393,8 +445,9 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(RulebookHistoryAdmin):
     form = VerdictForm
+    action_form = VerdictActionForm
     list_display = ("claim", "rating_label", "summary", "status", "reviewer", "published_at")
     list_filter = ("status", "rating")
     list_select_related = ("claim", "rating", "reviewer")
@@ -428,6 +481,23 @@ class VerdictAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         form.instance = save_verdict_form(form, request.user)
+        # The evidence is already set by the rulebook; the history view's save_m2m must not set it again.
+        form.save_m2m = lambda: None
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return request.user.has_perm("claims.delete_verdict")
+        return reviews.can_delete_verdict(request.user, obj)
+
+    def delete_model(self, request, obj):
+        reviews.delete_verdict(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for verdict in queryset:
+            try:
+                reviews.delete_verdict(verdict, by=request.user)
+            except reviews.ReviewError as error:
+                self.message_user(request, f"“{verdict.summary}”: {error.message}", messages.ERROR)
 
     def save_related(self, request, form, formsets, change):
         for formset in formsets:
@@ -437,16 +507,16 @@ class VerdictAdmin(SimpleHistoryAdmin):
     def publish(self, request, queryset):
         for verdict in queryset.select_related("claim"):
             try:
-                reviews.publish_verdict(verdict, by=request.user)
+                reviews.publish_verdict(
+                    verdict, by=request.user, correction_note=request.POST.get("correction_note", "")
+                )
             except reviews.ReviewError as error:
                 self.message_user(request, f"“{verdict.summary}”: {error.message}", messages.WARNING)
             else:
                 self.message_user(request, f"Published “{verdict.summary}”.")
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("claims.publish_verdict") or (
-            settings.FACTCHECK_SINGLE_REVIEWER_NEWSROOM and request.user.has_perm("claims.change_verdict")
-        )
+        return reviews.can_publish_any(request.user)
 
 
 @admin.register(Correction)

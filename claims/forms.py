@@ -1,16 +1,26 @@
-"""Admin forms for verdicts and claim actions. Validation only; writes go through ``claims.reviews``."""
+"""Admin forms for claims, verdicts and their actions. Validation only; writes go through ``claims.reviews``.
+
+Each form asks the rulebook (``claims.reviews``) whether the person saving
+may make the change, so a refusal shows beside the fields instead of as an
+error page. ``user`` is set on the form class per request by the admin.
+"""
 
 from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.core.validators import URLValidator
 
-from .models import Verdict
-from .reviews import VersionConflict, lock_for_update
+from . import reviews
+from .models import Claim, Verdict
+
+CORRECTION_NOTE_HELP = (
+    "Required to change what readers see of a published verdict; shown to them in the corrections log."
+)
 
 
 class VerdictForm(forms.ModelForm):
     """A verdict with the version it was loaded at, so a concurrent save is caught instead of overwritten."""
 
+    user = None
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     evidence_urls = forms.CharField(
         label="New evidence URLs",
@@ -19,9 +29,7 @@ class VerdictForm(forms.ModelForm):
         help_text="One URL per line; each becomes a source, canonicalised like the article's links.",
     )
     correction_note = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
-        help_text="Required to change a published verdict; shown to readers in the corrections log.",
+        required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80}), help_text=CORRECTION_NOTE_HELP
     )
 
     class Meta:
@@ -31,7 +39,9 @@ class VerdictForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+            # The version stored now, not the loaded instance's: a history page loads an old instance.
+            stored = Verdict.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            self.fields["version"].initial = stored or self.instance.version
 
     def clean_evidence_urls(self):
         urls = [line.strip() for line in self.cleaned_data["evidence_urls"].splitlines() if line.strip()]
@@ -49,18 +59,73 @@ class VerdictForm(forms.ModelForm):
             # Locks the row for the rest of the admin's request transaction, so the
             # check and the save that follows cannot be split by another save.
             try:
-                current = lock_for_update(self.instance.pk, cleaned.get("version") or 0)
-            except VersionConflict as conflict:
+                current = reviews.lock_for_update(self.instance.pk, cleaned.get("version") or 0)
+            except reviews.VersionConflict as conflict:
                 raise forms.ValidationError(conflict.message, code="conflict") from None
             content_changed = any(
                 cleaned.get(field) != getattr(current, field)
-                for field in ("rating", "summary", "rationale")
+                for field in reviews.VERDICT_CONTENT_FIELDS
                 if field in cleaned
             )
-            if current.is_published and content_changed and not cleaned.get("correction_note", "").strip():
-                self.add_error("correction_note", "This verdict is published: say what changed and why.")
+            evidence = cleaned.get("evidence")
+            evidence_changed = bool(cleaned.get("evidence_urls")) or (
+                evidence is not None and {s.pk for s in evidence} != {s.pk for s in current.evidence.all()}
+            )
+            if content_changed or evidence_changed:
+                try:
+                    reviews.check_verdict_update(self.user, current, cleaned.get("correction_note", ""))
+                except reviews.ReviewError as error:
+                    field = "correction_note" if error.code == "correction_required" else None
+                    self.add_error(field, error.message)
+        elif not self.instance.pk and self.has_changed() and not reviews.can_draft(self.user):
+            raise forms.ValidationError("Drafting a verdict needs a reviewer.")
         return cleaned
+
+
+class ClaimForm(forms.ModelForm):
+    """A claim's queue fields; reader-visible fields of a published claim change only with a correction note."""
+
+    user = None
+    correction_note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80}), help_text=CORRECTION_NOTE_HELP
+    )
+
+    class Meta:
+        model = Claim
+        # The admin narrows these to its fieldsets; extraction fields are read-only there.
+        fields = ("claim_type", "claimant", "target", "status", "assigned_to", "checkworthy", "not_checkworthy_reason")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        # Compared with the stored row, not the form's instance: a history page's form holds an old version.
+        current = Claim.objects.get(pk=self.instance.pk)
+        wanted = self.claim_values()
+        try:
+            reviews.check_claim_update(
+                self.user, current, reviews.claim_changes(current, wanted), cleaned.get("correction_note", "")
+            )
+        except reviews.ReviewError as error:
+            field = "correction_note" if error.code == "correction_required" else None
+            if error.code == "invalid" and "status" in wanted:
+                field = "status"
+            self.add_error(field, error.message)
+        return cleaned
+
+    def claim_values(self):
+        """The model fields this form edits, as cleaned."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data}
 
 
 class ClaimActionForm(ActionForm):
     reason = forms.CharField(required=False, label="Reason (for “not check-worthy”)", max_length=300)
+    correction_note = forms.CharField(
+        required=False, label="Correction note (publishing over a published verdict)", max_length=2000
+    )
+
+
+class VerdictActionForm(ActionForm):
+    correction_note = forms.CharField(
+        required=False, label="Correction note (publishing over a published verdict)", max_length=2000
+    )

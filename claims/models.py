@@ -5,6 +5,7 @@ from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -39,6 +40,19 @@ class Rating(models.Model):
         return self.label
 
 
+class SourceQuerySet(models.QuerySet):
+    def public(self):
+        """Sources readers may see: cited by an article, or evidence of a published (or superseded) verdict.
+
+        A draft's evidence stays in the newsroom until its verdict is published.
+        """
+        cited = Citation.objects.filter(source_id=models.OuterRef("pk"))
+        evidence = Verdict.evidence.through.objects.filter(
+            source_id=models.OuterRef("pk"), verdict__status__in=["published", "superseded"]
+        )
+        return self.filter(models.Exists(cited) | models.Exists(evidence))
+
+
 class Source(models.Model):
     """A cited resource, one row per canonical URL however many links point at it."""
 
@@ -56,6 +70,8 @@ class Source(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     handle = models.CharField(max_length=100, blank=True, help_text="Account of a social post, e.g. @nayibbukele.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["domain", "canonical_url"]
@@ -286,7 +302,9 @@ class Claim(models.Model):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="claims")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Stamped by the review rules and re-extraction when something a reader sees changes; queue moves
+    # (status, assignment) leave it alone, so "updated" never announces a change nobody can see.
+    updated_at = models.DateTimeField(default=timezone.now)
 
     objects = ClaimQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["checkworthiness_features"])
@@ -408,6 +426,8 @@ class Verdict(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        # Replaced by a newer published verdict on the same claim; kept, public, as part of the record.
+        SUPERSEDED = "superseded", "Superseded"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
@@ -421,7 +441,9 @@ class Verdict(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Incremented on every save; guards concurrent edits.")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Set by ``claims.reviews`` on a real change only: publishing stamps it equal to ``published_at``,
+    # so a page says "updated" only after a correction.
+    updated_at = models.DateTimeField(default=timezone.now)
 
     objects = VerdictQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[evidence])
@@ -433,6 +455,11 @@ class Verdict(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="verdict_published_has_date",
+            ),
+            # At most one current published verdict per claim, whatever path writes: publishing over
+            # a published verdict must supersede it first (``claims.reviews.publish_verdict``).
+            models.UniqueConstraint(
+                fields=["claim"], condition=models.Q(status="published"), name="verdict_one_published_per_claim"
             ),
         ]
         indexes = [
@@ -451,6 +478,11 @@ class Verdict(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_public(self):
+        """Published or superseded: part of the public record."""
+        return self.status in {self.Status.PUBLISHED, self.Status.SUPERSEDED}
+
 
 class Correction(models.Model):
     """A change to a published verdict, kept and shown publicly (IFCN corrections policy)."""
@@ -460,6 +492,8 @@ class Correction(models.Model):
     previous_rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
     previous_summary = models.CharField(max_length=280)
     previous_rationale = models.TextField(blank=True)
+    previous_evidence = models.JSONField(default=list, blank=True, help_text="Canonical URLs of the evidence before.")
+    previous_claimant = models.CharField(max_length=200, blank=True)
     corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     corrected_at = models.DateTimeField(auto_now_add=True)
 

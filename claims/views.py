@@ -79,7 +79,7 @@ def claimant_detail(request, slug):
 
 @cache_public_page
 def source_detail(request, pk):
-    source = get_object_or_404(Source, pk=pk)
+    source = get_object_or_404(Source.objects.public(), pk=pk)
     return render(
         request, "claims/source_detail.html", {"source": source, "claims": selectors.claims_citing(source)[:500]}
     )

@@ -92,7 +92,7 @@ def test_reviewer_cannot_publish_but_editor_can_and_then_corrects(client, review
 
     change = reverse("admin:claims_verdict_change", args=[verdict.pk])
     response = client.post(change, verdict_form_data(verdict, summary="Right, rounded."))
-    assert response.status_code == 200 and "say what changed and why" in response.content.decode()
+    assert response.status_code == 200 and "needs a correction note" in response.content.decode()
     response = client.post(
         change, verdict_form_data(verdict, summary="Right, rounded.", correction_note="We rounded the share.")
     )

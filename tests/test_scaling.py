@@ -119,12 +119,12 @@ def test_changes_invalidate_cached_api_responses(
     from articles.ingest import ingest
 
     claim = seed_article.claims.get(text__contains="57.4%")
-    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["status"] == "new"
+    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["checkworthy"] is True
     assert client.get("/api/v1/articles/").json()["count"] == 1
 
     with django_capture_on_commit_callbacks(execute=True):
-        reviews.mark_in_review([claim], by=reviewer)
-    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["status"] == "in_review"
+        reviews.mark_not_checkworthy([claim], reason="Already checked.", by=reviewer)
+    assert client.get(f"/api/v1/claims/{claim.pk}/").json()["checkworthy"] is False
 
     with django_capture_on_commit_callbacks(execute=True):
         ingest("<p>Ana Rivera won the race with 54.2% of the vote, officials said.</p>")

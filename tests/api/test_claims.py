@@ -107,8 +107,15 @@ def test_reviewer_changes_status_with_a_fresh_etag_and_a_stale_one_is_412(api, r
 def test_status_updates_need_permission_and_published_is_refused(api, reviewer_api, seed_article):
     claim = seed_article.claims.first()
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "in_review"}, format="json").status_code == 401
-    assert reviewer_api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "published"}, format="json").status_code == 400
+    etag = reviewer_api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
+    refused = reviewer_api.patch(
+        f"/api/v1/claims/{claim.pk}/", {"status": "published"}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert refused.status_code == 400
     response = reviewer_api.patch(
-        f"/api/v1/claims/{claim.pk}/", {"checkworthy": False, "not_checkworthy_reason": "Opinion."}, format="json"
+        f"/api/v1/claims/{claim.pk}/",
+        {"checkworthy": False, "not_checkworthy_reason": "Opinion."},
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 200 and response.json()["checkworthy"] is False

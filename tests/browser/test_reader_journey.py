@@ -19,6 +19,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, 
 def published(django_db_serialized_rollback, live_server):
     article = ingest_article(SEED_PATH.read_bytes())
     reviewer = User.objects.create_user("rita")
+    reviewer.groups.add(Group.objects.get(name="reviewer"))
     editor = User.objects.create_user("eddie", first_name="Eddie", last_name="Editor")
     editor.groups.add(Group.objects.get(name="editor"))
     claim = article.claims.get(text__contains="57.4%")
