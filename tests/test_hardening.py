@@ -17,6 +17,7 @@ from claims import reviews
 from claims.extraction import extract_claims
 from claims.models import Claim, Rating, Source, Verdict
 from tests.conftest import SEED_PATH
+from tests.factories import make_user
 
 SEED = SEED_PATH.read_text(encoding="utf-8")
 TAGS = ["p", "div", "a", "b", "li", "ul", "blockquote", "script", "article", "span", "br", "q"]
@@ -125,7 +126,7 @@ def test_parallel_ingestion_of_the_same_article_yields_one_article():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_verdict_edits_let_one_win_and_refuse_the_others(django_user_model):
     article = ingest_article(SEED)
-    editor = django_user_model.objects.create_user("eddie")
+    editor = make_user("editor", username="eddie")
     verdict = reviews.draft_verdict(
         claim=article.claims.get(text__contains="57.4%"),
         by=editor,
