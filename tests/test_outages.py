@@ -97,7 +97,8 @@ def test_an_api_write_is_answered_normally_with_redis_down(redis_down, seed_arti
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=reviewer).key}")
     claim = seed_article.claims.get(text__contains="57.4%")
-    response = api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "in_review"}, format="json")
+    etag = api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
+    response = api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "in_review"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 200
     assert Claim.objects.get(pk=claim.pk).status == Claim.Status.IN_REVIEW
 

@@ -96,7 +96,7 @@ def test_confirming_a_match_with_our_verdict_makes_one_checked_claim(checked, re
 
     # A newer verdict on the checked claim shows on every appearance.
     newer = draft_verdict(claim=checked, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Revised.")
-    publish_verdict(newer, by=editor)
+    publish_verdict(newer, by=editor, correction_note="The figures were revised.")
     claim.refresh_from_db()
     assert claim.current_verdict == newer
 
