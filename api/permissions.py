@@ -8,6 +8,7 @@ with their own codes.
 """
 
 from rest_framework import permissions
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 
 from claims import reviews
 from claims.models import Verdict
@@ -91,3 +92,15 @@ class CanChangeClaim(RulebookPermission):
 
 def can_see_drafts(user):
     return reviews.can_view_drafts(user)
+
+
+def require_permission(request, permission):
+    """Raise 401 for an anonymous caller, 403 for one without the Django ``permission``.
+
+    For permissions outside the review life cycle (importing fact checks, ingesting); review moves ask the
+    rulebook through the classes above.
+    """
+    if not request.user.is_authenticated:
+        raise NotAuthenticated()
+    if not request.user.has_perm(permission):
+        raise PermissionDenied("You do not have permission to do this.")
