@@ -494,6 +494,7 @@ class Correction(models.Model):
     previous_rationale = models.TextField(blank=True)
     previous_evidence = models.JSONField(default=list, blank=True, help_text="Canonical URLs of the evidence before.")
     previous_claimant = models.CharField(max_length=200, blank=True)
+    previous_statement = models.TextField(blank=True, help_text="The claim as checked, before.")
     corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     corrected_at = models.DateTimeField(auto_now_add=True)
 

@@ -40,12 +40,8 @@ from .services import ensure_sources
 # What readers see of a verdict; changing any of it once published is a correction.
 VERDICT_CONTENT_FIELDS = ("rating", "summary", "rationale")
 # What readers see of a claim beside its verdict; changing it once the claim is published is a correction.
-# (Only fields that exist on ``Claim`` are listed; the review desk adds its own as it lands them.)
-CLAIM_PUBLIC_FIELDS = tuple(
-    name
-    for name in ("claimant", "claimant_entity", "statement", "claim_date", "venue", "venue_url")
-    if name in {f.name for f in Claim._meta.fields}
-)
+# (They all appear in the claim page and its ClaimReview: claimReviewed, itemReviewed's author, date and appearance.)
+CLAIM_PUBLIC_FIELDS = ("claimant", "claimant_entity", "statement", "claim_date", "venue", "venue_url")
 # Queue fields a reviewer moves freely (never "published": that is reached by publishing a verdict).
 CLAIM_QUEUE_FIELDS = ("status", "assigned_to", "checkworthy", "not_checkworthy_reason", "target", "claim_type")
 
@@ -266,6 +262,7 @@ def update_verdict(verdict, *, by, expected_version, correction_note="", evidenc
             previous_rationale=current.rationale,
             previous_evidence=sorted(s.canonical_url for s in before_evidence),
             previous_claimant=current.claim.claimant,
+            previous_statement=current.claim.checked_statement,
             corrected_by=by,
         )
     for field, value in changed.items():
@@ -335,6 +332,7 @@ def publish_verdict(verdict, *, by, expected_version=None, correction_note=""):
             previous_rationale=shown.rationale,
             previous_evidence=evidence_urls_of(shown),
             previous_claimant=claim.claimant,
+            previous_statement=claim.checked_statement,
             corrected_by=by,
         )
     claim.current_verdict = current
@@ -484,6 +482,7 @@ def update_claim(claim, *, by, correction_note="", **changes):
             previous_rationale=verdict.rationale,
             previous_evidence=evidence_urls_of(verdict),
             previous_claimant=current.claimant,
+            previous_statement=current.checked_statement,
             corrected_by=by,
         )
     for field, value in changed.items():

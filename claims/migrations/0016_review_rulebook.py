@@ -43,6 +43,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="correction",
+            name="previous_statement",
+            field=models.TextField(blank=True, help_text="The claim as checked, before."),
+        ),
+        migrations.AddField(
+            model_name="correction",
             name="previous_evidence",
             field=models.JSONField(blank=True, default=list, help_text="Canonical URLs of the evidence before."),
         ),
