@@ -203,6 +203,8 @@ def claim_row(claim, url, ratings):
             "rating": rating,
             "summary": verdict.summary,
             "published_at": iso_datetime(verdict.published_at),
+            "updated_at": iso_datetime(verdict.updated_at),
+            "version": verdict.version,
         }
     return {
         "id": claim.id,
