@@ -104,3 +104,12 @@ def require_permission(request, permission):
         raise NotAuthenticated()
     if not request.user.has_perm(permission):
         raise PermissionDenied("You do not have permission to do this.")
+
+
+class IsStaff(permissions.BasePermission):
+    """Reviewers and editors (staff accounts), the people who may hold API tokens and manage webhooks."""
+
+    message = "Only reviewers and editors may do this."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_staff)

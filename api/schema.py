@@ -14,12 +14,12 @@ from .serializers import ErrorSerializer
 
 
 class FactcheckAutoSchema(AutoSchema):
+    def open_reads(self):
+        return any(isinstance(p, (ModelPermissionsOrReadOnly, RulebookPermission)) for p in self.view.get_permissions())
+
     def get_auth(self):
         auths = super().get_auth()
-        open_reads = any(
-            isinstance(p, (ModelPermissionsOrReadOnly, RulebookPermission)) for p in self.view.get_permissions()
-        )
-        if open_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
+        if self.open_reads() and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths
 
@@ -27,9 +27,9 @@ class FactcheckAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
-        codes = ["400", "404", "429"]
-        if self.method not in permissions.SAFE_METHODS:
-            codes += ["401", "403"]
+        codes = ["400", "401", "404", "429"]  # 401: a token that is wrong, expired or revoked, on any endpoint
+        if self.method not in permissions.SAFE_METHODS or not self.open_reads():
+            codes += ["403"]
         if self.method in {"PUT", "PATCH"} or (self.method == "POST" and self.view.action in {"publish", "correct"}):
             codes += ["412", "428"]
         for code in codes:

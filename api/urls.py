@@ -11,7 +11,9 @@ from .claims import ClaimViewSet
 from .errors import not_found
 from .matching import ClaimMatchViewSet, ExternalFactCheckViewSet
 from .sources import RatingViewSet, SourceViewSet
+from .tokens import ApiTokenViewSet
 from .verdicts import VerdictViewSet
+from .webhooks import WebhookSubscriptionViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
@@ -23,6 +25,8 @@ router.register("claimreview", ClaimReviewViewSet, basename="claimreview")
 router.register("claimreviews", ExternalFactCheckViewSet, basename="external-fact-check")
 router.register(r"claims/(?P<claim_id>[0-9]{1,18})/matches", ClaimMatchViewSet, basename="claim-match")
 router.register("changes", ChangeViewSet, basename="change")
+router.register("tokens", ApiTokenViewSet, basename="token")
+router.register("webhooks", WebhookSubscriptionViewSet, basename="webhook")
 
 app_name = "api"
 urlpatterns = [

@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -288,7 +287,7 @@ FACTCHECK_CHANGES_SETTLE_SECONDS = envint("FACTCHECK_CHANGES_SETTLE_SECONDS", 2)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ModelPermissionsOrReadOnly"],

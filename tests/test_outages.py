@@ -16,12 +16,12 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from claims import caching, reviews
 from claims.models import Claim, Rating
 from factcheck import cache as fail_open
 from factcheck.celery import app as celery_app
+from integrations.tokens import create_token
 from tests.conftest import ROOT
 
 CLOSED_PORT = 8179
@@ -95,7 +95,7 @@ def test_an_api_write_is_answered_normally_with_redis_down(redis_down, seed_arti
     from rest_framework.test import APIClient
 
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=reviewer).key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {create_token(user=reviewer, name='tests')[1]}")
     claim = seed_article.claims.get(text__contains="57.4%")
     etag = api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
     response = api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "in_review"}, format="json", HTTP_IF_MATCH=etag)

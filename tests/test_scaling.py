@@ -100,13 +100,13 @@ def test_anonymous_api_lists_are_cached_per_format_and_query(
 def test_api_clients_with_credentials_bypass_the_cache_and_see_drafts(
     client, seed_article, reviewer, editor, page_cache
 ):
-    from rest_framework.authtoken.models import Token
+    from integrations.tokens import create_token
 
     claim = seed_article.claims.get(text__contains="57.4%")
     assert client.get("/api/v1/verdicts/").json()["results"] == []
     reviews.draft_verdict(claim=claim, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Draft.")
 
-    token = Token.objects.create(user=editor).key
+    token = create_token(user=editor, name="tests")[1]
     as_editor = client.get("/api/v1/verdicts/", HTTP_AUTHORIZATION=f"Token {token}").json()
     assert [verdict["summary"] for verdict in as_editor["results"]] == ["Draft."]
     # The anonymous list cached before the draft existed still shows no drafts, and never the editor's view.

@@ -1,9 +1,9 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import reviews
 from claims.models import Rating
+from integrations.tokens import create_token
 
 
 @pytest.fixture
@@ -13,7 +13,7 @@ def api():
 
 def client_for(user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {create_token(user=user, name='tests')[1]}")
     return client
 
 

@@ -67,14 +67,16 @@ def test_api_conforms_to_its_schema(db, seed_article, settings, editor, as_edito
 
     Driven in-process through the WSGI app; hypothesis generates the cases.
     """
-    from rest_framework.authtoken.models import Token
+    from integrations.tokens import create_token
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
-    headers = {"Authorization": f"Token {Token.objects.create(user=editor).key}"} if as_editor else {}
+    headers = {"Authorization": f"Token {create_token(user=editor, name='tests')[1]}"} if as_editor else {}
     api_schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", wsgi_app)
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 15
     for operation in operations:
+        if as_editor and operation.method.upper() == "DELETE" and operation.path == "/api/v1/tokens/{id}/":
+            continue  # revoking the run's own token would leave every later request unauthenticated
 
         @given(case=operation.as_strategy())
         @settings_profile
