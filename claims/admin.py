@@ -5,34 +5,35 @@ reads in ``claims.selectors``. Every list pins its related rows so the
 number of queries does not grow with the number of rows.
 """
 
+import contextvars
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import rendering, reviews, selectors
+from . import admin_desk, queues, rendering, reviews, selectors
 from .forms import ClaimActionForm, ClaimForm, VerdictActionForm, VerdictForm
 from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
 from .pagination import LargeTablePaginator
+from .quantities import format_quantity
 from .rendering import render_rationale
 
 
 def rating_badge(rating):
+    """A rating as a coloured badge (desk.css); the colour is the rating's own, so it stays an inline value."""
     if rating is None:
-        return format_html(
-            '<span class="rating-badge" style="border:1px solid #999;padding:1px 8px;border-radius:8px">{}</span>',
-            "Unreviewed",
-        )
-    return format_html(
-        '<span class="rating-badge" style="background:{};color:#fff;padding:1px 8px;border-radius:8px">{}</span>',
-        rating.colour,
-        rating.label,
-    )
+        return format_html('<span class="rating-badge unrated">{}</span>', "Unreviewed")
+    return format_html('<span class="rating-badge rated" style="background:{}">{}</span>', rating.colour, rating.label)
 
 
 @admin.register(Rating)
 class RatingAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["claims/desk.css"]}
+
     list_display = ("label", "value", "badge", "definition", "order")
     ordering = ("order",)
 
@@ -127,6 +128,25 @@ class AssignedFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The queue the changelist shows, for its rows' links to the review screen (ModelAdmin is shared across threads).
+CURRENT_QUEUE = contextvars.ContextVar("current_queue", default="checkworthy")
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """The desk's queues (``claims.queues``) as the list's first filter: ``?queue=ready``."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [(queue.slug, queue.label) for queue in queues.QUEUES]
+
+    def queryset(self, request, queryset):
+        if self.value() in queues.QUEUES_BY_SLUG:
+            return queues.queue_claims(self.value(), request.user, queryset)
+        return queryset
+
+
 class VerdictInline(admin.StackedInline):
     model = Verdict
     form = VerdictForm
@@ -203,18 +223,19 @@ class RulebookHistoryAdmin(SimpleHistoryAdmin):
 @admin.register(Claim)
 class ClaimAdmin(RulebookHistoryAdmin):
     form = ClaimForm
+    # Compact: fits 1280 px without horizontal scrolling, a dozen claims and more per screen (desk.css).
     list_display = (
-        "short_text",
-        "claim_type",
-        "claimant",
-        "article_link",
+        "queue_claim",
+        "claimant_name",
         "checkworthiness",
         "status",
         "rating",
-        "sources",
+        "source_count",
         "assigned_to",
     )
+    list_display_links = None
     list_filter = (
+        QueueFilter,
         "status",
         "claim_type",
         RatingFilter,
@@ -267,23 +288,52 @@ class ClaimAdmin(RulebookHistoryAdmin):
     readonly_fields = ("in_context", "cited_sources", "numbers_table", "checks", *EXTRACTION_FIELDS)
 
     def get_queryset(self, request):
-        return selectors.claims_for_list()
+        return selectors.claims_for_list().select_related("claimant_entity")
+
+    class Media:
+        css = {"all": ["claims/desk.css"]}
 
     @admin.display(description="claim", ordering="text")
-    def short_text(self, claim):
-        return str(claim)
+    def queue_claim(self, claim):
+        """The statement (or sentence), linked to the review screen of this queue, with its article under it."""
+        queue = CURRENT_QUEUE.get()
+        return format_html(
+            '<a class="queue-claim" href="{}" title="{}">{}</a><span class="queue-article">{}</span>',
+            admin_desk.review_url(claim.pk, queue),
+            claim.text,
+            claim.checked_statement,
+            claim.article.title[:90],
+        )
 
-    @admin.display(description="article", ordering="article__title")
-    def article_link(self, claim):
-        return claim.article.title[:40]
+    @admin.display(description="claimant", ordering="claimant")
+    def claimant_name(self, claim):
+        return claim.claimant_entity.name if claim.claimant_entity else claim.claimant or "—"
+
+    @admin.display(description="sources")
+    def source_count(self, claim):
+        return len(claim.sources.all()) or format_html('<span class="unsourced">{}</span>', "unsourced")
+
+    def changelist_view(self, request, extra_context=None):
+        queue = request.GET.get(QueueFilter.parameter_name, "")
+        token = CURRENT_QUEUE.set(queue if queue in queues.QUEUES_BY_SLUG else "checkworthy")
+        try:
+            response = super().changelist_view(request, extra_context=extra_context)
+            if hasattr(response, "render"):
+                response.render()  # the rows read the queue while rendering
+            return response
+        finally:
+            CURRENT_QUEUE.reset(token)
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(lambda request, object_id: admin_desk.review_view(self, request, object_id))
+        return [
+            path("<path:object_id>/review/", review, name="claims_claim_review"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="rating", ordering=F("current_verdict__rating__order").asc(nulls_last=True))
     def rating(self, claim):
         return rating_badge(claim.current_verdict.rating if claim.current_verdict else None)
-
-    @admin.display(description="sources")
-    def sources(self, claim):
-        return len(claim.sources.all()) or format_html('<strong style="color:#b35900">unsourced</strong>')
 
     @admin.display(description="in context")
     def in_context(self, claim):
@@ -311,14 +361,9 @@ class ClaimAdmin(RulebookHistoryAdmin):
             return "—"
         return format_html_join(
             "",
-            "<div>{}{} {} <span style='color:#666'>(subject: {})</span></div>",
+            '<div class="numbers-row">{} <span class="numbers-subject">(subject: {})</span></div>',
             (
-                (
-                    f"{n.get('qualifier')} " if n.get("qualifier") else "",
-                    f"{n['value']:g}",
-                    n["unit"],
-                    n.get("subject") or "—",
-                )
+                (format_quantity(n["value"], n["unit"], n.get("qualifier") or ""), n.get("subject") or "—")
                 for n in claim.numbers
             ),
         )
@@ -446,6 +491,9 @@ class CorrectionInline(admin.TabularInline):
 
 @admin.register(Verdict)
 class VerdictAdmin(RulebookHistoryAdmin):
+    class Media:
+        css = {"all": ["claims/desk.css"]}
+
     form = VerdictForm
     action_form = VerdictActionForm
     list_display = ("claim", "rating_label", "summary", "status", "reviewer", "published_at")

@@ -10,7 +10,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.validators import URLValidator
 
 from . import reviews
-from .models import Claim, Verdict
+from .models import STATEMENT_MAX_LENGTH, Claim, Verdict
 
 CORRECTION_NOTE_HELP = (
     "Required to change what readers see of a published verdict; shown to them in the corrections log."
@@ -129,3 +129,65 @@ class VerdictActionForm(ActionForm):
     correction_note = forms.CharField(
         required=False, label="Correction note (publishing over a published verdict)", max_length=2000
     )
+
+
+class ClaimAsCheckedForm(forms.Form):
+    """The review screen's left half: what is rated, by whom, when and where."""
+
+    statement = forms.CharField(
+        required=False,
+        max_length=STATEMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=f"Short and self-contained, at most {STATEMENT_MAX_LENGTH} characters; empty rates the sentence.",
+    )
+    claimant_name = forms.CharField(
+        label="Claimant",
+        required=False,
+        max_length=200,
+        help_text="A person or organisation; the same name always means the same claimant.",
+    )
+    claim_date = forms.DateField(label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    venue = forms.CharField(required=False, max_length=200, help_text="A tweet, a speech, an interview, the article.")
+    venue_url = forms.URLField(label="Venue URL", required=False, max_length=2048, assume_scheme="https")
+
+    @classmethod
+    def for_claim(cls, claim, data=None):
+        initial = {
+            "statement": claim.statement,
+            "claimant_name": claim.claimant_entity.name if claim.claimant_entity else claim.claimant,
+            "claim_date": claim.claim_date,
+            "venue": claim.venue,
+            "venue_url": claim.venue_url,
+        }
+        return cls(data, initial=initial, prefix="claim")
+
+
+class DeskVerdictForm(forms.ModelForm):
+    """The review screen's right half: the draft verdict, with the version it was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Verdict
+        fields = ("rating", "summary", "rationale")
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "rationale": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "verdict")
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].required = False
+        self.fields["summary"].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("rating")) != bool(cleaned.get("summary", "").strip()):
+            raise forms.ValidationError(
+                "A verdict needs both a rating and a summary (or neither, to save the claim only)."
+            )
+        return cleaned
+
+    @property
+    def has_verdict(self):
+        return bool(self.cleaned_data.get("rating"))

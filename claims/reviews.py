@@ -566,3 +566,29 @@ def describe_last_change(verdict):
 def _short(value):
     text = str(value) if value is not None else ""
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def can_mark_ready(user, claim, draft):
+    """A draft is marked ready by whoever may draft and move the claim; it then waits for an editor."""
+    return (
+        draft is not None
+        and draft.status == Verdict.Status.DRAFT
+        and can_draft(user, claim)
+        and can_set_status(user, claim, Claim.Status.REVIEWED)
+    )
+
+
+@transaction.atomic
+def mark_ready(claim, *, by):
+    """The claim's draft is ready for a second pair of eyes: the claim becomes "reviewed".
+
+    "Reviewed" is the state between drafting and publishing; editors find
+    these claims in the desk's "ready to publish" queue.
+    """
+    draft = claim.verdicts.filter(status=Verdict.Status.DRAFT).order_by("-created_at", "-id").first()
+    if draft is None:
+        raise ReviewError("Only a claim with a draft verdict can be marked ready to publish.", "no_draft")
+    if not can_mark_ready(by, claim, draft):
+        _forbid("Marking a draft ready needs a reviewer, on a claim not yet published.")
+    _set_claim_status([claim], Claim.Status.REVIEWED, by)
+    return draft

@@ -1,0 +1,182 @@
+"""The review desk: queues, the one-claim review screen, its actions and the admin home's dashboard."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from claims import queues, reviews
+from claims.models import Claim, Rating, Verdict
+
+pytestmark = pytest.mark.django_db
+
+
+def review_url(claim, queue="checkworthy"):
+    return reverse("admin:claims_claim_review", args=[claim.pk]) + f"?queue={queue}"
+
+
+def checkworthy_queue(user):
+    return list(queues.queue_claims("checkworthy", user))
+
+
+def form_data(action, **fields):
+    data = {
+        "action": action,
+        "claim-statement": "",
+        "claim-claimant_name": "",
+        "claim-claim_date": "",
+        "claim-venue": "",
+        "claim-venue_url": "",
+        "verdict-rating": "",
+        "verdict-summary": "",
+        "verdict-rationale": "",
+        "verdict-version": "",
+    }
+    data.update(fields)
+    return data
+
+
+def test_queue_list_shows_source_counts_not_the_related_manager(client, reviewer, seed_article):
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:claims_claim_changelist") + "?queue=checkworthy").content.decode()
+    assert "claims.Source.None" not in page
+    assert 'class="unsourced"' in page
+    assert re.search(r'<td class="field-source_count">\d+</td>', page)
+
+
+def test_queue_list_links_each_claim_to_its_review_screen_in_that_queue(client, reviewer, seed_article):
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:claims_claim_changelist") + "?queue=unsourced").content.decode()
+    first = queues.queue_claims("unsourced", reviewer).first()
+    assert f'href="{review_url(first, "unsourced")}"'.replace("&", "&amp;") in page
+
+
+def test_queue_list_query_count_does_not_grow_with_rows(client, reviewer, seed_article, django_assert_num_queries):
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_changelist") + "?queue=checkworthy"
+    client.get(url)
+    # 1 session, 2 user, 3-4 permissions, 5 the page of claims (article, verdict, rating, reviewer, assignee and
+    # claimant joined), 6 their sources, 7 the count (PostgreSQL: 7 the planner's estimate, 8 the capped count),
+    # then the filters' ratings and outlets: the same for a page of 5 claims as for 50.
+    expected = 10 if connection.vendor == "postgresql" else 9
+    with django_assert_num_queries(expected):
+        client.get(url)
+    with django_assert_num_queries(expected):
+        client.get(reverse("admin:claims_claim_changelist") + "?queue=unsourced")
+
+
+def test_review_screen_shows_the_claim_in_context_sources_and_both_forms(client, reviewer, seed_article):
+    claim = seed_article.claims.get(text__contains="57.4%")
+    client.force_login(reviewer)
+    page = client.get(review_url(claim)).content.decode()
+    assert '<mark class="claim">' in page
+    assert "nbcnews.com" in page and "News" in page
+    assert 'id="similar-claims"' in page
+    assert 'name="claim-statement"' in page and 'name="verdict-summary"' in page
+    assert 'value="save"' in page and 'value="ready"' in page
+    assert 'value="publish"' not in page  # a reviewer does not publish
+
+
+def test_review_screen_query_count_is_constant(client, reviewer, seed_article, django_assert_num_queries):
+    claims = checkworthy_queue(reviewer)
+    client.force_login(reviewer)
+    client.get(review_url(claims[0]))
+    # 1 session, 2 user, 3 the claim (article, claimant, verdict, rating, assignee joined), 4 its sources,
+    # 5-6 the user's and groups' permissions, 7 the queue's ids, 8 the latest draft, 9 the ratings
+    with django_assert_num_queries(9):
+        client.get(review_url(claims[0]))
+    with django_assert_num_queries(9):
+        client.get(review_url(claims[3]))
+
+
+def test_saving_stores_statement_and_draft_and_opens_the_next_claim(client, reviewer, seed_article):
+    first, second = checkworthy_queue(reviewer)[:2]
+    client.force_login(reviewer)
+    rating = Rating.objects.get(slug="true")
+    response = client.post(
+        review_url(first),
+        form_data(
+            "save",
+            **{
+                "claim-statement": "Norma Torres won 57.4% of the vote",
+                "claim-claimant_name": "Rep. Norma Torres",
+                "claim-claim_date": "2022-11-08",
+                "verdict-rating": rating.pk,
+                "verdict-summary": "Official results agree.",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    assert response["Location"] == review_url(second)
+    first.refresh_from_db()
+    assert first.statement == "Norma Torres won 57.4% of the vote"
+    assert first.claimant_entity.name == "Norma Torres"
+    assert first.status == Claim.Status.IN_REVIEW
+    assert first.verdicts.get().status == Verdict.Status.DRAFT
+
+
+def test_a_verdict_needs_rating_and_summary_together(client, reviewer, seed_article):
+    claim = checkworthy_queue(reviewer)[0]
+    client.force_login(reviewer)
+    response = client.post(review_url(claim), form_data("save", **{"verdict-summary": "No rating given."}))
+    assert response.status_code == 200
+    assert "needs both a rating and a summary" in response.content.decode()
+    assert not claim.verdicts.exists()
+
+
+def test_mark_ready_sets_reviewed_and_puts_the_claim_in_ready_to_publish(client, reviewer, seed_article):
+    claim = checkworthy_queue(reviewer)[0]
+    client.force_login(reviewer)
+    rating = Rating.objects.get(slug="false")
+    client.post(review_url(claim), form_data("ready", **{"verdict-rating": rating.pk, "verdict-summary": "No."}))
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.REVIEWED
+    assert claim in queues.queue_claims("ready", reviewer)
+
+
+def test_mark_ready_without_a_draft_is_refused(reviewer, seed_article):
+    claim = checkworthy_queue(reviewer)[0]
+    with pytest.raises(reviews.ReviewError):
+        reviews.mark_ready(claim, by=reviewer)
+
+
+def test_a_reviewer_posting_publish_is_forbidden(client, reviewer, seed_article):
+    claim = checkworthy_queue(reviewer)[0]
+    client.force_login(reviewer)
+    rating = Rating.objects.get(slug="true")
+    response = client.post(
+        review_url(claim), form_data("publish", **{"verdict-rating": rating.pk, "verdict-summary": "Yes."})
+    )
+    assert response.status_code == 403
+    assert not claim.verdicts.exists()
+
+
+def test_an_editor_publishes_from_ready_to_publish_and_the_next_opens(client, reviewer, editor, seed_article):
+    first, second = checkworthy_queue(reviewer)[:2]
+    rating = Rating.objects.get(slug="true")
+    for claim in (first, second):
+        reviews.draft_verdict(claim=claim, by=reviewer, rating=rating, summary="Right.")
+        reviews.mark_ready(claim, by=reviewer)
+    ready = list(queues.queue_claims("ready", editor))
+    client.force_login(editor)
+    draft = ready[0].verdicts.get()
+    response = client.post(
+        review_url(ready[0], "ready"),
+        form_data(
+            "publish", **{"verdict-rating": rating.pk, "verdict-summary": "Right.", "verdict-version": draft.version}
+        ),
+    )
+    assert response["Location"] == review_url(ready[1], "ready")
+    ready[0].refresh_from_db()
+    assert ready[0].status == Claim.Status.PUBLISHED
+    assert ready[0].current_verdict.status == Verdict.Status.PUBLISHED
+
+
+def test_admin_home_counts_the_queues(client, reviewer, seed_article):
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:index")).content.decode()
+    expected = queues.queue_claims("checkworthy", reviewer).count()
+    assert f'data-queue="checkworthy">{expected}<' in page
+    assert 'id="published-this-week">0<' in page
+    assert "Verdicts by rating" in page
