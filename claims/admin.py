@@ -227,7 +227,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
     list_display = (
         "queue_claim",
         "claimant_name",
-        "checkworthiness",
+        "score",
         "status",
         "rating",
         "source_count",
@@ -304,6 +304,10 @@ class ClaimAdmin(RulebookHistoryAdmin):
             claim.checked_statement,
             claim.article.title[:90],
         )
+
+    @admin.display(description="score", ordering="checkworthiness")
+    def score(self, claim):
+        return f"{claim.checkworthiness:.2f}"
 
     @admin.display(description="claimant", ordering="claimant")
     def claimant_name(self, claim):

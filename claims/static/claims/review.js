@@ -1,4 +1,5 @@
-/* The review screen's keys: j/k next/previous in the queue, e edit, s/r/p the action buttons, ? help.
+/* The review screen's keys: j/k next/previous in the queue, e edit the statement, v the verdict,
+   s/r/p the action buttons, ? help.
    A key typed into a field is text, not a command; Escape leaves the field. */
 (function () {
   "use strict";
@@ -35,6 +36,9 @@
     else if (event.key === "e") {
       var statement = document.getElementById("id_claim-statement");
       if (statement) statement.focus();
+    } else if (event.key === "v") {
+      var rating = document.getElementById("id_verdict-rating");
+      if (rating) rating.focus();
     } else if (event.key === "?") showHelp(help.hidden);
     else if (button) button.click();
     else return;
