@@ -44,9 +44,13 @@ class RatingAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("canonical_url", "domain", "kind", "handle", "citation_count")
+    list_display = ("canonical_url", "title", "domain", "kind", "handle", "citation_count")
     list_filter = ("kind",)
-    search_fields = ("canonical_url", "domain", "handle")
+    search_fields = ("canonical_url", "domain", "handle", "title", "publisher")
+    fieldsets = (
+        (None, {"fields": ("canonical_url", "domain", "kind", "handle")}),
+        ("As readers see it in evidence", {"fields": ("title", "publisher", "published_on", "archive_url")}),
+    )
 
     def get_queryset(self, request):
         return (

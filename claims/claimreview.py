@@ -1,13 +1,23 @@
 """schema.org ClaimReview for a published verdict: one builder for the API feed and the public claim page.
 
-Follows Google's fact-check markup: ``claimReviewed``, ``reviewRating`` with
-``ratingValue``/``bestRating``/``worstRating`` (when the rating has a value)
-and ``alternateName``, ``itemReviewed`` as a ``Claim`` with its ``author``
-and ``appearance``/``firstAppearance``, the review's ``author``,
-``datePublished`` and ``url``.
+Follows Google's fact-check markup (developers.google.com/search/docs/appearance/structured-data/factcheck)
+and schema.org's ClaimReview and Claim:
+
+- required by Google: ``claimReviewed``, ``reviewRating`` (``alternateName``, and
+  ``ratingValue``/``bestRating``/``worstRating`` when the rating has a value), ``url``;
+- recommended: ``author`` (the fact-checker, an ``Organization`` with ``name`` and ``url``),
+  ``datePublished``, ``itemReviewed`` as a ``Claim`` with ``author``, ``datePublished``,
+  ``appearance`` and ``firstAppearance``;
+- schema.org extras readers' tools use: ``@id``, ``inLanguage``, ``dateModified``, ``reviewBody``.
+
+``itemReviewed.author`` is who made the claim, typed ``Person`` or ``Organization`` only when
+we know which; it is absent when nobody is named. It never falls back to the outlet or the
+headline: a debunker named as the author of the falsehood it debunks is worse than no author.
 """
 
 from django.conf import settings
+
+from .rendering import is_safe_url
 
 BEST_RATING = 5
 WORST_RATING = 1
@@ -17,49 +27,98 @@ def claim_review(verdict, *, base_url):
     """The ClaimReview JSON-LD dict for a published ``verdict`` (with claim, article and rating loaded)."""
     claim = verdict.claim
     article = claim.article
+    page_url = f"{base_url}{claim.get_absolute_url()}"
     rating = {"@type": "Rating", "alternateName": verdict.rating.label}
     if verdict.rating.value is not None:
         rating.update(ratingValue=verdict.rating.value, bestRating=BEST_RATING, worstRating=WORST_RATING)
-    appearance = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
-    if article.published_at:
-        appearance["datePublished"] = article.published_at.date().isoformat()
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-    item = {
-        "@type": "Claim",
-        "author": _claim_author(claim, article),
-        "appearance": appearance,
-        "firstAppearance": appearance,
-    }
-    if article.published_at:
-        item["datePublished"] = article.published_at.date().isoformat()
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{base_url}{claim.get_absolute_url()}",
-        "claimReviewed": claim.text,
+        "@id": f"{page_url}#claimreview",
+        "url": page_url,
+        "claimReviewed": checked_statement(claim),
         "datePublished": verdict.published_at.date().isoformat(),
-        "author": {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION_NAME, "url": f"{base_url}/"},
+        "author": {
+            "@type": "Organization",
+            "name": settings.FACTCHECK_ORGANISATION_NAME,
+            "url": settings.FACTCHECK_ORGANISATION_URL or f"{base_url}/",
+        },
         "reviewRating": rating,
-        "itemReviewed": item,
+        "itemReviewed": claim_item(claim, article),
         "reviewBody": verdict.summary,
     }
+    review["dateModified"] = last_modified(verdict).date().isoformat()
+    if article.lang:
+        review["inLanguage"] = article.lang
+    return review
 
 
-def _claim_author(claim, article):
-    if claim.claimant:
-        kind = (
-            "Person"
-            if len(claim.claimant.split()) in {2, 3} and not _looks_like_organisation(claim.claimant)
-            else "Organization"
-        )
-        return {"@type": kind, "name": claim.claimant}
-    return {"@type": "Organization", "name": article.outlet or article.title or "Unknown"}
+def checked_statement(claim):
+    """What was rated: the reviewer's statement when the model has one, else the sentence."""
+    return getattr(claim, "checked_statement", None) or claim.text
 
 
-def _looks_like_organisation(name):
-    from .extraction.names import is_organisation
+def last_modified(verdict):
+    """When the published verdict last changed: its publication, or a later correction (no query)."""
+    return max(verdict.published_at, verdict.updated_at or verdict.published_at)
 
-    return is_organisation(name)
+
+def claim_item(claim, article):
+    """``itemReviewed``: the claim, who made it (when known), when, and where it appeared."""
+    item = {"@type": "Claim"}
+    author = claim_author(claim)
+    if author:
+        item["author"] = author
+    claim_date = getattr(claim, "claim_date", None)
+    if claim_date:
+        item["datePublished"] = claim_date.isoformat()
+    elif article.published_at:
+        item["datePublished"] = article.published_at.date().isoformat()
+    appearances = claim_appearances(claim, article)
+    if appearances:
+        item["appearance"] = appearances if len(appearances) > 1 else appearances[0]
+        item["firstAppearance"] = appearances[0]
+    if article.lang:
+        item["inLanguage"] = article.lang
+    return item
+
+
+def claim_appearances(claim, article):
+    """Where the claim appeared: the venue (a speech, a post) first when recorded, then the article."""
+    appearances = []
+    venue_url = getattr(claim, "venue_url", "")
+    if venue_url and is_safe_url(venue_url):
+        venue = {"@type": "CreativeWork", "url": venue_url}
+        if getattr(claim, "venue", ""):
+            venue["name"] = claim.venue
+        appearances.append(venue)
+    if article.url != venue_url or not venue_url:
+        work = {"@type": "CreativeWork"}
+        if article.url and is_safe_url(article.url):
+            work["url"] = article.url
+        if article.title:
+            work["headline"] = article.title
+        if article.published_at:
+            work["datePublished"] = article.published_at.date().isoformat()
+        if article.outlet:
+            work["publisher"] = {"@type": "Organization", "name": article.outlet}
+        if len(work) > 1:
+            appearances.append(work)
+    return appearances
+
+
+SCHEMA_TYPES = {"person": "Person", "organisation": "Organization"}
+
+
+def claim_author(claim):
+    """The claimant as a schema.org ``Person`` or ``Organization``, or None when unknown or of unknown kind."""
+    entity = getattr(claim, "claimant_entity", None)
+    if entity is not None:
+        schema_type = SCHEMA_TYPES.get(entity.kind)
+        if schema_type is None:
+            return None
+        author = {"@type": schema_type, "name": entity.name}
+        if entity.url and is_safe_url(entity.url):
+            author["url"] = entity.url
+        return author
+    return None

@@ -69,6 +69,18 @@ class Source(models.Model):
     domain = models.CharField(max_length=253)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     handle = models.CharField(max_length=100, blank=True, help_text="Account of a social post, e.g. @nayibbukele.")
+    # What a reader needs to judge a piece of evidence before following it; filled in by editors.
+    title = models.CharField(max_length=500, blank=True, help_text="The page's title, as readers see it in evidence.")
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="Who published it, e.g. California Secretary of State."
+    )
+    published_on = models.DateField(null=True, blank=True, help_text="When it was published.")
+    archive_url = models.URLField(
+        "archived copy",
+        max_length=2048,
+        blank=True,
+        help_text="A snapshot (e.g. web.archive.org), in case the page changes.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SourceQuerySet.as_manager()

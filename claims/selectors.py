@@ -8,6 +8,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from .models import ARTICLE_BODY, Claim, Correction, Rating, Verdict
@@ -139,7 +140,7 @@ def rating_counts(claims=None, chart_width=200):
 
 def claim_page(pk):
     """A claim with everything its public page shows (its article's text included), or None."""
-    return (
+    claim = (
         Claim.objects.public()
         .select_related("article", "current_verdict__rating", "current_verdict__reviewer")
         .prefetch_related(
@@ -151,6 +152,9 @@ def claim_page(pk):
         .filter(pk=pk)
         .first()
     )
+    if claim is not None and claim.current_verdict is not None:
+        claim.current_verdict.claim = claim  # the ClaimReview builder reads the claim back through its verdict
+    return claim
 
 
 # Verdicts readers may see: the current published one, and (rulebook, issue 11) those a newer verdict superseded.
@@ -203,6 +207,13 @@ def public_corrections(limit=500):
             if entry.correction.pk == correction.pk:
                 entries.append(CorrectionEntry(correction, *dataclasses.astuple(entry)[1:]))
     return entries
+
+
+def reviewer_display_name(verdict):
+    """Who reviewed ``verdict`` as readers should see it: the reviewer's full name, never a login name."""
+    reviewer = verdict.reviewer
+    name = reviewer.get_full_name().strip() if reviewer is not None else ""
+    return name or f"the {settings.FACTCHECK_ORGANISATION_NAME} team"
 
 
 def claims_of_claimant(slug):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from . import selectors
 from .caching import cache_public_page
-from .claimreview import claim_review
+from .claimreview import checked_statement, claim_review
 from .models import Claim, Rating, Source
 from .rendering import json_ld_script, render_rationale
 
@@ -43,6 +43,7 @@ def claim_detail(request, pk, slug):
     json_ld = None
     if verdict is not None:
         json_ld = json_ld_script(claim_review(verdict, base_url=request.build_absolute_uri("/").rstrip("/")))
+    corrections = selectors.correction_entries(verdict) if verdict else []
     return render(
         request,
         "claims/claim_detail.html",
@@ -53,7 +54,11 @@ def claim_detail(request, pk, slug):
             "before": before,
             "after": after,
             "json_ld": json_ld,
-            "corrections": selectors.correction_entries(verdict) if verdict else [],
+            "corrections": corrections,
+            "modified": corrections[0].correction.corrected_at if corrections else None,
+            "reviewer_name": selectors.reviewer_display_name(verdict) if verdict else "",
+            "statement": checked_statement(claim),
+            "scale": [rating for rating in Rating.objects.all() if rating.value is not None],
             "description": verdict.summary if verdict else claim.text[:200],
         },
     )

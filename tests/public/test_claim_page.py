@@ -1,0 +1,115 @@
+"""The claim page as a fact check: what was claimed, by whom, when, how it was rated, and on what evidence."""
+
+import datetime
+import json
+import re
+
+import pytest
+
+from claims.models import Source
+
+from .claimreview_schema import assert_valid_claim_review
+from .conftest import make_article, make_claim, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, claim):
+    return client.get(claim.get_absolute_url()).content.decode()
+
+
+def claim_review(page):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+
+
+def test_the_headline_is_the_claim_in_quotation_marks(client, editor):
+    claim = make_claim()
+    publish(claim, editor)
+    assert re.search(
+        r'<h1 id="claim-heading" class="claim-statement">“The mayor said turnout was 45% on Monday.”</h1>',
+        get(client, claim),
+    )
+
+
+def test_an_unknown_claimant_is_said_to_be_unknown_never_the_outlet(client, editor):
+    article = make_article(
+        ["Snopes found the photo was edited in 2021."], outlet="Snopes.com", title="Fact check: photo"
+    )
+    claim = make_claim(article)
+    publish(claim, editor)
+    page = get(client, claim)
+    who = re.search(r'<p class="claim-who" lang="en">(.*?)</p>', page, re.S).group(1)
+    assert who.startswith("Claimant unknown")
+    assert "The article itself" not in page
+    assert "author" not in claim_review(page)["itemReviewed"]
+
+
+def test_the_reviewer_is_named_by_display_name_never_login(client, editor, reviewer):
+    claim = make_claim()
+    publish(claim, editor)
+    page = get(client, claim)
+    assert "Reviewed by the factcheck team, " in page
+    assert "eddie" not in page
+    editor.first_name, editor.last_name = "Eddie", "Editor"
+    editor.save()
+    assert "Reviewed by Eddie Editor, " in get(client, claim)
+
+
+def test_the_rating_and_one_line_verdict_come_before_the_findings(client, editor):
+    claim = make_claim()
+    publish(claim, editor, rating="false", summary="Turnout was 38%.", rationale="The county's count says 38%.")
+    page = get(client, claim).split("<body>")[1]
+    assert page.index("claim-heading") < page.index('class="badge"') < page.index("Turnout was 38%.")
+    assert page.index("Turnout was 38%.") < page.index("What we found") < page.index("count says 38%")
+
+
+def test_evidence_is_a_titled_list_with_outlet_date_link_and_archive(client, editor):
+    claim = make_claim()
+    url = "https://www.sos.ca.gov/results"
+    publish(claim, editor, evidence_urls=[url])
+    Source.objects.filter(canonical_url__contains="sos.ca.gov").update(
+        title="Statement of the vote",
+        publisher="California Secretary of State",
+        published_on=datetime.date(2022, 12, 16),
+        archive_url="https://web.archive.org/web/2022/https://www.sos.ca.gov/results",
+    )
+    page = get(client, claim)
+    evidence = page[page.index("<h3>Evidence</h3>") :].split("</ul>")[0]
+    assert ">Statement of the vote</a>" in evidence
+    assert "California Secretary of State" in evidence
+    assert '<time datetime="2022-12-16">16 December 2022</time>' in evidence
+    assert 'href="https://web.archive.org/web/2022/https://www.sos.ca.gov/results"' in evidence
+
+
+def test_evidence_without_a_title_shows_its_domain(client, editor):
+    claim = make_claim()
+    publish(claim, editor, evidence_urls=["https://data.example.gov/turnout"])
+    evidence = get(client, claim).split("<h3>Evidence</h3>")[1].split("</ul>")[0]
+    assert ">data.example.gov</a>" in evidence
+    assert "archived copy" not in evidence
+
+
+def test_the_claim_review_validates_and_names_the_statement(client, editor):
+    claim = make_claim(make_article(["Le maire a dit 45 %."], language="fr", url="https://journal.example/a"))
+    publish(claim, editor)
+    review = claim_review(get(client, claim))
+    assert_valid_claim_review(review)
+    assert review["claimReviewed"] == "Le maire a dit 45 %."
+    assert review["inLanguage"] == "fr"
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://journal.example/a"
+    assert review["@id"] == review["url"] + "#claimreview"
+
+
+def test_an_unreviewed_claim_page_says_so_without_markup(client):
+    claim = make_claim()
+    page = get(client, claim)
+    assert "Not reviewed yet" in page
+    assert "application/ld+json" not in page
+
+
+def test_the_claim_page_reads_in_constant_queries(client, editor, django_assert_num_queries):
+    claim = make_claim()
+    publish(claim, editor, evidence_urls=["https://a.example/1", "https://b.example/2"])
+    # claim with article, verdict, rating, reviewer; sources; consistency checks; evidence; corrections; ratings
+    with django_assert_num_queries(6):
+        get(client, claim)
