@@ -59,7 +59,7 @@ def test_reader_goes_from_home_to_claim_sources_claimant_and_search(published, l
     page.screenshot(path=str(artifacts / f"article-{device}.png"), full_page=False)
 
     rated.locator("a").click()
-    assert page.locator(".claim-quote").inner_text().startswith("Torres, who has been in office since 2015")
+    assert page.locator("h1").inner_text().startswith("“Torres, who has been in office since 2015")
     assert page.locator(".badge").first.inner_text() == "True"
     source_link = page.locator('a[href="https://nbcnews.com/politics/2022-elections/california-house-results"]').first
     assert source_link.count() == 1 and source_link.get_attribute("rel") == "nofollow noopener"
