@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_desk, queues, rendering, reviews, selectors
 from .forms import ClaimActionForm, ClaimForm, VerdictActionForm, VerdictForm
-from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Verdict
+from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Topic, Verdict
 from .pagination import LargeTablePaginator
 from .quantities import format_quantity
 from .rendering import render_rationale
@@ -40,6 +40,13 @@ class RatingAdmin(admin.ModelAdmin):
     @admin.display(description="colour")
     def badge(self, rating):
         return rating_badge(rating)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "description")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Source)
@@ -250,7 +257,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
         "article__outlet",
     )
     search_fields = ("text", "claimant", "article__title")
-    autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity")
+    autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity", "topics")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
     list_per_page = 50
     paginator = LargeTablePaginator
@@ -280,6 +287,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
                 )
             },
         ),
+        ("Topics", {"fields": ("topics",)}),
         ("Numbers and checks", {"fields": ("numbers_table", "checks")}),
         (
             "Extraction",

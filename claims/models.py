@@ -175,6 +175,27 @@ class Claimant(models.Model):
         super().save(*args, **kwargs)
 
 
+class Topic(models.Model):
+    """A subject editors tag claims with (elections, immigration, the economy); each has a public page."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, help_text="The topic page's address, e.g. elections.")
+    description = models.CharField(max_length=300, blank=True, help_text="One line readers see on the topic page.")
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            # The topic page's address.
+            models.UniqueConstraint(fields=["slug"], name="topic_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("topic-detail", args=[self.slug])
+
+
 # An article's raw HTML and text run to hundreds of kilobytes: rows that only name their article leave them behind.
 ARTICLE_BODY = ("article__html", "article__text")
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -313,6 +334,7 @@ class Claim(models.Model):
         help_text="The newest published verdict, kept here so queues and lists filter by rating in one join.",
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="claims")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims", help_text="What the claim is about.")
     created_at = models.DateTimeField(auto_now_add=True)
     # Stamped by the review rules and re-extraction when something a reader sees changes; queue moves
     # (status, assignment) leave it alone, so "updated" never announces a change nobody can see.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from .models import ARTICLE_BODY, Claim, Correction, Rating, Verdict
+from .models import ARTICLE_BODY, Claim, Correction, Rating, Source, Topic, Verdict
 from .sources import SourceKind
 
 PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
@@ -216,8 +216,56 @@ def reviewer_display_name(verdict):
     return name or f"the {settings.FACTCHECK_ORGANISATION_NAME} team"
 
 
-def claims_of_claimant(slug):
-    return public_claims().filter(claimant_slug=slug).newest_verdicts_first()
+@dataclass(frozen=True)
+class SourceUse:
+    source: Source
+    times: int
+
+
+@dataclass(frozen=True)
+class Record:
+    """A claimant's or a topic's record: their claims (checked ones first), a scorecard by rating, their sources.
+
+    ``counts`` has every rating of the scale (zeros included, so scorecards line up); ``checked`` is their total.
+    """
+
+    claims: list
+    counts: list
+    checked: int
+    sources: list
+
+
+def record_of(claims, *, limit=500, source_limit=20):
+    """The record of ``claims`` (a Claim queryset): four queries whatever its size.
+
+    Only claims with a published verdict count on the scorecard; unreviewed check-worthy claims are listed after
+    the checked ones so a reader sees what is still waiting.
+    """
+    claims = claims.public().filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
+    rows = list(claims.for_list().newest_verdicts_first()[:limit])
+    counts = rating_counts(claims)
+    sources = (
+        Source.objects.filter(claims__in=claims.values("pk"))
+        .annotate(times=Count("id"))
+        .order_by("-times", "domain", "id")[:source_limit]
+    )
+    return Record(
+        claims=rows,
+        counts=counts,
+        checked=sum(item.count for item in counts),
+        sources=[SourceUse(source, source.times) for source in sources],
+    )
+
+
+def topics_with_counts():
+    """Topics that have at least one public checked claim, with how many, most first."""
+    return (
+        Topic.objects.annotate(
+            checked=Count("claims", filter=Q(claims__stale=False, claims__current_verdict__isnull=False))
+        )
+        .filter(checked__gt=0)
+        .order_by("-checked", "name")
+    )
 
 
 def claims_citing(source):

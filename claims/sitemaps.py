@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-from .models import Claim
+from .models import Claim, Topic
 
 
 class ClaimSitemap(Sitemap):
@@ -38,14 +38,22 @@ class ArticleSitemap(Sitemap):
         return article.ingested_at
 
 
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Topic.objects.order_by("id")
+
+
 class PageSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return ["home", "methodology", "search", "corrections", "feeds"]
+        return ["home", "methodology", "search", "corrections", "feeds", "topic-list"]
 
     def location(self, name):
         return reverse(name)
 
 
-SITEMAPS = {"claims": ClaimSitemap, "articles": ArticleSitemap, "pages": PageSitemap}
+SITEMAPS = {"claims": ClaimSitemap, "articles": ArticleSitemap, "topics": TopicSitemap, "pages": PageSitemap}

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from . import selectors
 from .caching import cache_public_page
 from .claimreview import checked_statement, claim_review
-from .models import Claim, Rating, Source
+from .models import Claim, Rating, Source, Topic
 from .rendering import json_ld_script, render_rationale
 
 SEARCH_PAGE_SIZE = 20
@@ -66,19 +66,24 @@ def claim_detail(request, pk, slug):
 
 @cache_public_page
 def claimant_detail(request, slug):
-    claims = list(selectors.claims_of_claimant(slug)[:500])
-    if not claims:
+    record = selectors.record_of(Claim.objects.filter(claimant_slug=slug))
+    if not record.claims:
         raise Http404("No claims by this claimant")
+    return render(request, "claims/claimant_detail.html", {"claimant": record.claims[0].claimant, "record": record})
+
+
+@cache_public_page
+def topic_list(request):
+    return render(request, "claims/topic_list.html", {"topics": selectors.topics_with_counts()})
+
+
+@cache_public_page
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
     return render(
         request,
-        "claims/claimant_detail.html",
-        {
-            "claimant": claims[0].claimant,
-            "claims": claims,
-            "counts": [
-                c for c in selectors.rating_counts(Claim.objects.public().filter(claimant_slug=slug)) if c.count
-            ],
-        },
+        "claims/topic_detail.html",
+        {"topic": topic, "record": selectors.record_of(Claim.objects.filter(topics=topic))},
     )
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from articles.ingest import ingest_article
 from articles.models import Article
 from claims import reviews
-from claims.models import Rating
+from claims.models import Rating, Topic
 from tests.conftest import SEED_PATH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -70,6 +70,8 @@ def site(django_db_serialized_rollback, live_server):
         b"</body></html>"
     )
     claim = verdicts[0].claim
+    topic = Topic.objects.create(name="Elections", slug="elections", description="Votes, turnout and results.")
+    topic.claims.add(*(verdict.claim for verdict in verdicts))
     source = claim.sources.first() or other.citations.first().source
     return {
         "home": "/",
@@ -84,6 +86,8 @@ def site(django_db_serialized_rollback, live_server):
         "source": source.get_absolute_url(),
         "long-source": other.citations.first().source.get_absolute_url(),
         "search": reverse("search") + "?q=vote",
+        "topics": reverse("topic-list"),
+        "topic": topic.get_absolute_url(),
         "methodology": reverse("methodology"),
         "corrections": reverse("corrections"),
         "feeds": reverse("feeds"),
