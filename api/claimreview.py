@@ -39,7 +39,7 @@ class ClaimReviewViewSet(CachedPublicReads, StrictQueryParameters, viewsets.Read
     def get_queryset(self):
         return (
             current_published_verdicts()
-            .select_related("rating", "claim__article")
+            .select_related("rating", "claim__article", "claim__claimant_entity")
             .defer(*(f"claim__{field}" for field in ARTICLE_BODY))
         )
 

@@ -54,8 +54,8 @@ def claim_review(verdict, *, base_url):
 
 
 def checked_statement(claim):
-    """What was rated: the reviewer's statement when the model has one, else the sentence."""
-    return getattr(claim, "checked_statement", None) or claim.text
+    """What was rated: the reviewer's statement, or the sentence while there is none (``Claim.checked_statement``)."""
+    return claim.checked_statement
 
 
 def last_modified(verdict):
@@ -69,9 +69,8 @@ def claim_item(claim, article):
     author = claim_author(claim)
     if author:
         item["author"] = author
-    claim_date = getattr(claim, "claim_date", None)
-    if claim_date:
-        item["datePublished"] = claim_date.isoformat()
+    if claim.claim_date:
+        item["datePublished"] = claim.claim_date.isoformat()
     elif article.published_at:
         item["datePublished"] = article.published_at.date().isoformat()
     appearances = claim_appearances(claim, article)
@@ -84,26 +83,24 @@ def claim_item(claim, article):
 
 
 def claim_appearances(claim, article):
-    """Where the claim appeared: the venue (a speech, a post) first when recorded, then the article."""
+    """Where the claim appeared: its venue (a post, a speech) when that is not the article, then the article."""
     appearances = []
-    venue_url = getattr(claim, "venue_url", "")
-    if venue_url and is_safe_url(venue_url):
-        venue = {"@type": "CreativeWork", "url": venue_url}
-        if getattr(claim, "venue", ""):
+    if claim.venue_url and claim.venue_url != article.url and is_safe_url(claim.venue_url):
+        venue = {"@type": "CreativeWork", "url": claim.venue_url}
+        if claim.venue:
             venue["name"] = claim.venue
         appearances.append(venue)
-    if article.url != venue_url or not venue_url:
-        work = {"@type": "CreativeWork"}
-        if article.url and is_safe_url(article.url):
-            work["url"] = article.url
-        if article.title:
-            work["headline"] = article.title
-        if article.published_at:
-            work["datePublished"] = article.published_at.date().isoformat()
-        if article.outlet:
-            work["publisher"] = {"@type": "Organization", "name": article.outlet}
-        if len(work) > 1:
-            appearances.append(work)
+    work = {"@type": "CreativeWork"}
+    if article.url and is_safe_url(article.url):
+        work["url"] = article.url
+    if article.title:
+        work["headline"] = article.title
+    if article.published_at:
+        work["datePublished"] = article.published_at.date().isoformat()
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    if len(work) > 1:
+        appearances.append(work)
     return appearances
 
 
@@ -112,7 +109,7 @@ SCHEMA_TYPES = {"person": "Person", "organisation": "Organization"}
 
 def claim_author(claim):
     """The claimant as a schema.org ``Person`` or ``Organization``, or None when unknown or of unknown kind."""
-    entity = getattr(claim, "claimant_entity", None)
+    entity = claim.claimant_entity
     if entity is not None:
         schema_type = SCHEMA_TYPES.get(entity.kind)
         if schema_type is None:

@@ -35,7 +35,7 @@ class LatestVerdictsFeed(Feed):
         return selectors.latest_published(50)
 
     def entry_title(self, claim):
-        return f"{claim.current_verdict.rating.label}: “{plain_line(claim.text, TITLE_LIMIT)}”"
+        return f"{claim.current_verdict.rating.label}: “{plain_line(claim.checked_statement, TITLE_LIMIT)}”"
 
     def entry_summary(self, claim):
         return plain_line(claim.current_verdict.summary)

@@ -230,7 +230,7 @@ class ClaimQuerySet(models.QuerySet):
         GROUP BY, which would aggregate the whole table before the page is cut.
         """
         return (
-            self.select_related("article", "current_verdict__rating", "current_verdict__reviewer")
+            self.select_related("article", "claimant_entity", "current_verdict__rating", "current_verdict__reviewer")
             .defer(*ARTICLE_BODY, "checkworthiness_features")
             .prefetch_related("sources")
         )

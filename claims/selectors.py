@@ -142,7 +142,7 @@ def claim_page(pk):
     """A claim with everything its public page shows (its article's text included), or None."""
     claim = (
         Claim.objects.public()
-        .select_related("article", "current_verdict__rating", "current_verdict__reviewer")
+        .select_related("article", "claimant_entity", "current_verdict__rating", "current_verdict__reviewer")
         .prefetch_related(
             "sources",
             "consistency_checks",

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from . import selectors
 from .caching import cache_public_page
 from .claimreview import checked_statement, claim_review
-from .models import Claim, Rating, Source, Topic
+from .models import Claim, Claimant, Rating, Source, Topic
 from .rendering import json_ld_script, render_rationale
 
 SEARCH_PAGE_SIZE = 20
@@ -66,10 +66,16 @@ def claim_detail(request, pk, slug):
 
 @cache_public_page
 def claimant_detail(request, slug):
-    record = selectors.record_of(Claim.objects.filter(claimant_slug=slug))
+    entity = Claimant.objects.filter(slug=slug).first()
+    claims = Claim.objects.filter(claimant_entity=entity) if entity else Claim.objects.filter(claimant_slug=slug)
+    record = selectors.record_of(claims)
     if not record.claims:
         raise Http404("No claims by this claimant")
-    return render(request, "claims/claimant_detail.html", {"claimant": record.claims[0].claimant, "record": record})
+    return render(
+        request,
+        "claims/claimant_detail.html",
+        {"claimant": entity.name if entity else record.claims[0].claimant, "entity": entity, "record": record},
+    )
 
 
 @cache_public_page

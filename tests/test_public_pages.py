@@ -44,7 +44,7 @@ def draft(seed_article, reviewer):
 
 def test_home_lists_published_verdicts_counts_and_a_search_box(client, published, draft):
     page = client.get("/").content.decode()
-    assert published.claim.text in page and "NBC&#x27;s results show 57.4%." in page
+    assert published.claim.checked_statement in page and "NBC&#x27;s results show 57.4%." in page
     assert "SECRET DRAFT SUMMARY" not in page
     assert 'role="search"' in page and '<svg class="chart"' in page and "True: 1" in page
 
@@ -59,7 +59,7 @@ def test_claim_page_shows_verdict_sources_context_and_claimreview(client, publis
     assert "adds up to about 100%" in page
     assert '<meta property="og:title"' in page and 'name="twitter:card"' in page
     review = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
-    assert review["@type"] == "ClaimReview" and review["claimReviewed"] == claim.text
+    assert review["@type"] == "ClaimReview" and review["claimReviewed"] == claim.checked_statement
     assert review["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "True",
@@ -109,9 +109,9 @@ def test_claimant_and_source_pages(client, published, seed_article):
 
 
 def test_search_by_words_rating_type_and_claimant(client, published, seed_article):
-    assert published.claim.text in client.get("/search/", {"q": "57.4"}).content.decode()
+    assert published.claim.checked_statement in client.get("/search/", {"q": "57.4"}).content.decode()
     page = client.get("/search/", {"rating": "true"}).content.decode()
-    assert "1 claim<" in page and published.claim.text in page
+    assert "1 claim<" in page and published.claim.checked_statement in page
     page = client.get("/search/", {"type": "vote_share"}).content.decode()
     assert "2 claims" in page
     page = client.get("/search/", {"claimant": "Mayorga", "q": "meeting"}).content.decode()

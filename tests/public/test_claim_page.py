@@ -113,3 +113,72 @@ def test_the_claim_page_reads_in_constant_queries(client, editor, django_assert_
     # claim with article, verdict, rating, reviewer; sources; consistency checks; evidence; corrections; ratings
     with django_assert_num_queries(6):
         get(client, claim)
+
+
+def claimant(name, kind, **fields):
+    from claims.models import Claimant
+
+    return Claimant.objects.create(name=name, kind=kind, slug=name.lower().replace(" ", "-"), **fields)
+
+
+@pytest.mark.parametrize(
+    ("kind", "schema_type"), [("person", "Person"), ("organisation", "Organization"), ("unknown", None)]
+)
+def test_the_claimant_entity_decides_the_claim_review_author(client, editor, kind, schema_type):
+    claim = make_claim(claimant_entity=claimant("Norma Torres", kind, url="https://torres.house.gov/"))
+    publish(claim, editor)
+    page = get(client, claim)
+    review = claim_review(page)
+    assert_valid_claim_review(review)
+    if schema_type is None:  # a name we cannot type is left out rather than typed wrong
+        assert "author" not in review["itemReviewed"]
+    else:
+        assert review["itemReviewed"]["author"] == {
+            "@type": schema_type,
+            "name": "Norma Torres",
+            "url": "https://torres.house.gov/",
+        }
+    assert '<a href="/claimants/norma-torres/">Norma Torres</a>' in page
+
+
+def test_the_statement_as_checked_is_the_headline_and_claim_reviewed(client, editor):
+    claim = make_claim(statement="Turnout was 45% on Monday")
+    publish(claim, editor)
+    page = get(client, claim)
+    assert '<h1 id="claim-heading" class="claim-statement">“Turnout was 45% on Monday”</h1>' in page
+    assert claim_review(page)["claimReviewed"] == "Turnout was 45% on Monday"
+    assert "The mayor said turnout was 45% on Monday." in page  # the sentence stays, in context
+
+
+def test_when_and_where_it_was_said(client, editor):
+    article = make_article(["The mayor said turnout was 45%."], url="https://news.example/story")
+    claim = make_claim(
+        article,
+        claim_date=datetime.date(2024, 3, 5),
+        venue="a post on X",
+        venue_url="https://x.com/mayor/status/1",
+    )
+    publish(claim, editor)
+    page = get(client, claim)
+    who = re.search(r'<p class="claim-who" lang="en">(.*?)</p>', page, re.S).group(1)
+    assert '<time datetime="2024-03-05">5 March 2024</time>' in who
+    assert '<a href="https://x.com/mayor/status/1" rel="nofollow noopener">a post on X</a>' in who
+    item = claim_review(page)["itemReviewed"]
+    assert item["datePublished"] == "2024-03-05"
+    assert item["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://x.com/mayor/status/1",
+        "name": "a post on X",
+    }
+    assert [work["url"] for work in item["appearance"]] == [
+        "https://x.com/mayor/status/1",
+        "https://news.example/story",
+    ]
+
+
+def test_a_claimant_page_is_found_by_the_entitys_address(client, editor):
+    entity = claimant("Norma Torres", "person")
+    publish(make_claim(claimant_entity=entity, claimant="Rep. Torres"), editor)
+    page = client.get("/claimants/norma-torres/").content.decode()
+    assert "<h1>Norma Torres</h1>" in page
+    assert "Person" in page

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0013_reviewed_score_index"),
+        ("claims", "0015_link_claimants"),
     ]
 
     operations = [
