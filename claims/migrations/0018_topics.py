@@ -25,7 +25,7 @@ def grant_topic_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0016_source_titles"),
+        ("claims", "0017_source_titles"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0015_link_claimants"),
+        ("claims", "0016_review_rulebook"),
     ]
 
     operations = [
