@@ -114,8 +114,13 @@ class ClaimForm(forms.ModelForm):
         return cleaned
 
     def claim_values(self):
-        """The model fields this form edits, as cleaned."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data}
+        """The model fields this form edits, as cleaned; topics (many-to-many) are saved by the form itself."""
+        many_to_many = {field.name for field in Claim._meta.many_to_many}
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields or ()
+            if name in self.cleaned_data and name not in many_to_many
+        }
 
 
 class ClaimActionForm(ActionForm):

@@ -41,6 +41,7 @@ def site(django_db_serialized_rollback, live_server):
     """The seed article with verdicts across the scale, a correction, and a republishable article."""
     article = ingest_article(SEED_PATH.read_bytes())
     reviewer = User.objects.create_user("rita", first_name="Rita", last_name="Reviewer")
+    reviewer.groups.add(Group.objects.get(name="reviewer"))
     editor = User.objects.create_user("eddie", first_name="Eddie", last_name="Editor")
     editor.groups.add(Group.objects.get(name="editor"))
     claims = list(article.claims.filter(checkworthy=True).order_by("-checkworthiness")[:6])
