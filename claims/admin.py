@@ -287,6 +287,15 @@ class ClaimAdmin(RulebookHistoryAdmin):
     )
     readonly_fields = ("in_context", "cited_sources", "numbers_table", "checks", *EXTRACTION_FIELDS)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # "Possibly already checked" (claim matching) below the claim's fields; its buttons post to matching's admin.
+        from matching.admin import desk_context
+
+        extra_context = (
+            {**(extra_context or {}), **desk_context(object_id)} if str(object_id).isdigit() else extra_context
+        )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_queryset(self, request):
         return selectors.claims_for_list().select_related("claimant_entity")
 

@@ -13,24 +13,25 @@ BEST_RATING = 5
 WORST_RATING = 1
 
 
-def claim_review(verdict, *, base_url):
-    """The ClaimReview JSON-LD dict for a published ``verdict`` (with claim, article and rating loaded)."""
+def claim_review(verdict, *, base_url, other_appearances=()):
+    """The ClaimReview JSON-LD dict for a published ``verdict`` (with claim, article and rating loaded).
+
+    ``other_appearances`` are the articles of other claims confirmed as the
+    same checked claim (``claims.selectors.other_appearances``); ClaimReview
+    then lists every ``appearance``, the checked claim's own article first.
+    """
     claim = verdict.claim
     article = claim.article
     rating = {"@type": "Rating", "alternateName": verdict.rating.label}
     if verdict.rating.value is not None:
         rating.update(ratingValue=verdict.rating.value, bestRating=BEST_RATING, worstRating=WORST_RATING)
-    appearance = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
-    if article.published_at:
-        appearance["datePublished"] = article.published_at.date().isoformat()
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+    appearance = _appearance(article)
     item = {
         "@type": "Claim",
         "author": _claim_author(claim, article),
-        "appearance": appearance,
+        "appearance": [appearance, *(_appearance(other) for other in other_appearances)]
+        if other_appearances
+        else appearance,
         "firstAppearance": appearance,
     }
     if article.published_at:
@@ -46,6 +47,17 @@ def claim_review(verdict, *, base_url):
         "itemReviewed": item,
         "reviewBody": verdict.summary,
     }
+
+
+def _appearance(article):
+    appearance = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        appearance["url"] = article.url
+    if article.published_at:
+        appearance["datePublished"] = article.published_at.date().isoformat()
+    if article.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+    return appearance
 
 
 def _claim_author(claim, article):
