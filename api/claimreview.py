@@ -7,7 +7,7 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from claims.claimreview import claim_review
-from claims.selectors import ARTICLE_BODY, current_published_verdicts
+from claims.selectors import ARTICLE_BODY, current_published_verdicts, other_appearances
 
 from . import serializers as api
 from .caching import CachedPublicReads
@@ -48,8 +48,15 @@ class ClaimReviewViewSet(CachedPublicReads, StrictQueryParameters, viewsets.Read
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response([claim_review(verdict, base_url=self.base_url()) for verdict in page])
+        appearances = other_appearances(page)
+        return self.get_paginated_response(
+            [
+                claim_review(verdict, base_url=self.base_url(), other_appearances=appearances[verdict.pk])
+                for verdict in page
+            ]
+        )
 
     def retrieve(self, request, pk=None):
         verdict = get_object_or_404(self.get_queryset(), claim_id=pk)
-        return Response(claim_review(verdict, base_url=self.base_url()))
+        appearances = other_appearances([verdict])[verdict.pk]
+        return Response(claim_review(verdict, base_url=self.base_url(), other_appearances=appearances))

@@ -14,6 +14,8 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles.models import Article
+
 from . import admin_desk, queues, rendering, reviews, selectors
 from .forms import ClaimActionForm, ClaimForm, VerdictActionForm, VerdictForm
 from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Topic, Verdict
@@ -143,6 +145,20 @@ class AssignedFilter(admin.SimpleListFilter):
 CURRENT_QUEUE = contextvars.ContextVar("current_queue", default="checkworthy")
 
 
+class OutletFilter(admin.SimpleListFilter):
+    """Claims by their article's outlet; articles without one are left out (an empty choice is an unnamed link)."""
+
+    title = "outlet"
+    parameter_name = "article__outlet"
+
+    def lookups(self, request, model_admin):
+        outlets = Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+        return [(outlet, outlet) for outlet in outlets[:100]]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(article__outlet=self.value()) if self.value() else queryset
+
+
 class QueueFilter(admin.SimpleListFilter):
     """The desk's queues (``claims.queues``) as the list's first filter: ``?queue=ready``."""
 
@@ -254,7 +270,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
         SourcedFilter,
         AssignedFilter,
         "stale",
-        "article__outlet",
+        OutletFilter,
     )
     search_fields = ("text", "claimant", "article__title")
     autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity", "topics")
@@ -298,6 +314,15 @@ class ClaimAdmin(RulebookHistoryAdmin):
         ),
     )
     readonly_fields = ("in_context", "cited_sources", "numbers_table", "checks", *EXTRACTION_FIELDS)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # "Possibly already checked" (claim matching) below the claim's fields; its buttons post to matching's admin.
+        from matching.admin import desk_context
+
+        extra_context = (
+            {**(extra_context or {}), **desk_context(object_id)} if str(object_id).isdigit() else extra_context
+        )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return selectors.claims_for_list().select_related("claimant_entity")

@@ -23,8 +23,13 @@ BEST_RATING = 5
 WORST_RATING = 1
 
 
-def claim_review(verdict, *, base_url):
-    """The ClaimReview JSON-LD dict for a published ``verdict`` (with claim, article and rating loaded)."""
+def claim_review(verdict, *, base_url, other_appearances=()):
+    """The ClaimReview JSON-LD dict for a published ``verdict`` (with claim, article and rating loaded).
+
+    ``other_appearances`` are the articles of other claims confirmed as the
+    same checked claim (``claims.selectors.other_appearances``); ClaimReview
+    then lists them as further ``appearance``s after the claim's own.
+    """
     claim = verdict.claim
     article = claim.article
     page_url = f"{base_url}{claim.get_absolute_url()}"
@@ -44,7 +49,7 @@ def claim_review(verdict, *, base_url):
             "url": settings.FACTCHECK_ORGANISATION_URL or f"{base_url}/",
         },
         "reviewRating": rating,
-        "itemReviewed": claim_item(claim, article),
+        "itemReviewed": claim_item(claim, article, other_appearances),
         "reviewBody": verdict.summary,
     }
     review["dateModified"] = last_modified(verdict).date().isoformat()
@@ -63,7 +68,7 @@ def last_modified(verdict):
     return max(verdict.published_at, verdict.updated_at or verdict.published_at)
 
 
-def claim_item(claim, article):
+def claim_item(claim, article, other_appearances=()):
     """``itemReviewed``: the claim, who made it (when known), when, and where it appeared."""
     item = {"@type": "Claim"}
     author = claim_author(claim)
@@ -74,6 +79,7 @@ def claim_item(claim, article):
     elif article.published_at:
         item["datePublished"] = article.published_at.date().isoformat()
     appearances = claim_appearances(claim, article)
+    appearances += [work for other in other_appearances for work in article_appearance(other)]
     if appearances:
         item["appearance"] = appearances if len(appearances) > 1 else appearances[0]
         item["firstAppearance"] = appearances[0]
@@ -90,6 +96,12 @@ def claim_appearances(claim, article):
         if claim.venue:
             venue["name"] = claim.venue
         appearances.append(venue)
+    appearances += article_appearance(article)
+    return appearances
+
+
+def article_appearance(article):
+    """The article as a CreativeWork (a one-item list), or nothing when it has neither URL nor headline."""
     work = {"@type": "CreativeWork"}
     if article.url and is_safe_url(article.url):
         work["url"] = article.url
@@ -99,9 +111,7 @@ def claim_appearances(claim, article):
         work["datePublished"] = article.published_at.date().isoformat()
     if article.outlet:
         work["publisher"] = {"@type": "Organization", "name": article.outlet}
-    if len(work) > 1:
-        appearances.append(work)
-    return appearances
+    return [work] if len(work) > 1 else []
 
 
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization"}

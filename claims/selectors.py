@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 
 from .models import ARTICLE_BODY, Claim, Correction, Rating, Source, Topic, Verdict
 from .sources import SourceKind
@@ -393,3 +393,30 @@ def paragraph_segments(article, claims):
         paragraphs.append(segments)
         offset += len(text) + 2
     return paragraphs
+
+
+def other_appearances(verdicts):
+    """``{verdict id: [articles]}``: where else each verdict's claim appears (claims that reuse the verdict).
+
+    One query for any number of verdicts, so feeds stay constant in queries.
+    """
+    appearances = {verdict.pk: [] for verdict in verdicts}
+    if not appearances:
+        return appearances
+    claims = (
+        Claim.objects.filter(current_verdict__in=list(appearances), stale=False)
+        .exclude(current_verdict__claim=F("pk"))
+        .select_related("article")
+        .only(
+            "current_verdict_id",
+            "article",
+            "article__title",
+            "article__url",
+            "article__published_at",
+            "article__outlet",
+        )
+        .order_by("article__published_at", "id")
+    )
+    for claim in claims:
+        appearances[claim.current_verdict_id].append(claim.article)
+    return appearances

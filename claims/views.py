@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from matching.selectors import also_checked
+
 from . import selectors
 from .caching import cache_public_page
 from .claimreview import checked_statement, claim_review
@@ -42,7 +44,13 @@ def claim_detail(request, pk, slug):
     before, _claim_text, after = selectors.surrounding_sentences(claim)
     json_ld = None
     if verdict is not None:
-        json_ld = json_ld_script(claim_review(verdict, base_url=request.build_absolute_uri("/").rstrip("/")))
+        json_ld = json_ld_script(
+            claim_review(
+                verdict,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+                other_appearances=selectors.other_appearances([verdict])[verdict.pk],
+            )
+        )
     corrections = selectors.correction_entries(verdict) if verdict else []
     return render(
         request,
@@ -60,6 +68,7 @@ def claim_detail(request, pk, slug):
             "statement": checked_statement(claim),
             "scale": [rating for rating in Rating.objects.all() if rating.value is not None],
             "description": verdict.summary if verdict else claim.text[:200],
+            "also_checked": also_checked(claim, base_url=request.build_absolute_uri("/").rstrip("/")),
         },
     )
 

@@ -111,3 +111,13 @@ def summarise(match, *, base_url=""):
         matched_claim=None,
         external=check.pk,
     )
+
+
+def also_checked(claim, *, base_url=""):
+    """``MatchSummary``s for a public claim page's "Also checked by": other fact-checkers' checks and our own
+    other verdicts on the same claim (not the verdict the claim already shows)."""
+    return [
+        summarise(match, base_url=base_url)
+        for match in matches_for_claim(claim.pk)
+        if match.kind == ClaimMatch.Kind.EXTERNAL or match.matched_claim.current_verdict_id != claim.current_verdict_id
+    ]
