@@ -110,8 +110,9 @@ def test_an_unreviewed_claim_page_says_so_without_markup(client):
 def test_the_claim_page_reads_in_constant_queries(client, editor, django_assert_num_queries):
     claim = make_claim()
     publish(claim, editor, evidence_urls=["https://a.example/1", "https://b.example/2"])
-    # claim with article, verdict, rating, reviewer; sources; consistency checks; evidence; corrections; ratings
-    with django_assert_num_queries(6):
+    # claim with article, verdict, rating, reviewer; sources; consistency checks; evidence; corrections; ratings;
+    # matching's other appearances and "also checked by"
+    with django_assert_num_queries(8):
         get(client, claim)
 
 
