@@ -1,7 +1,8 @@
 /* The review screen's keys: j/k next/previous in the queue, e edit the statement, v the verdict,
    s/r/p the action buttons, ? help.
    A key typed into a field is text, not a command; Escape leaves the field. */
-(function () {
+// Loaded from the admin's <head> (forms.Media): start once the page is parsed.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var review = document.getElementById("review");
   if (!review) return;
@@ -44,4 +45,4 @@
     else return;
     event.preventDefault();
   });
-})();
+});
