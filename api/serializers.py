@@ -78,9 +78,13 @@ class VerdictSerializer(serializers.ModelSerializer):
             "updated_at",
         )
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
+    @extend_schema_field(
+        serializers.CharField(
+            allow_null=True, help_text="The reviewer's display name (their full name), or null; never their login."
+        )
+    )
     def get_reviewer(self, verdict):
-        return verdict.reviewer.get_username() if verdict.reviewer else None
+        return (verdict.reviewer.get_full_name() or None) if verdict.reviewer else None
 
 
 class VerdictInputSerializer(serializers.Serializer):

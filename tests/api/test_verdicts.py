@@ -34,7 +34,7 @@ def test_reviewer_drafts_with_new_evidence_urls(reviewer_api, claim):
     assert response.status_code == 201
     assert response["ETag"] == f'"verdict-{body["id"]}-v1"'
     assert body["status"] == "draft"
-    assert body["reviewer"] == "rita"
+    assert body["reviewer"] is None  # no display name set; the login stays private
     assert [e["canonical_url"] for e in body["evidence"]] == ["https://nbcnews.com/results"]
 
 
@@ -169,3 +169,11 @@ def test_verdict_list_query_count_is_constant(api, published, django_assert_max_
         make_verdict(claim=make_claim(article=published.claim.article), status=Verdict.Status.PUBLISHED)
     with django_assert_max_num_queries(5):  # count, page, evidence, corrections (+ ratings)
         assert len(api.get("/api/v1/verdicts/").json()["results"]) == 50
+
+
+def test_the_reviewer_is_shown_by_display_name_never_by_login(reviewer_api, reviewer, claim):
+    reviewer.first_name, reviewer.last_name = "Rita", "Moreno"
+    reviewer.save()
+    body = draft(reviewer_api, claim).json()
+    assert body["reviewer"] == "Rita Moreno"
+    assert "rita" not in str(reviewer_api.get(f"/api/v1/verdicts/{body['id']}/").json()).replace("Rita", "")
