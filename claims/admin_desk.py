@@ -67,7 +67,8 @@ def review_view(model_admin, request, object_id):
         "claim": claim,
         "in_context": rendering.claim_in_context(claim),
         "sources": list(claim.sources.all()),
-        "similar_claims": [],
+        # Claim matching fills the slot: our verdicts and other fact-checkers' checks of the same claim.
+        **_similar_claims(claim.pk),
         "draft": draft,
         "claim_form": claim_form,
         "verdict_form": verdict_form,
@@ -121,3 +122,10 @@ def _apply(action, user, claim, draft, claim_form, verdict_form):
 def _done_message(action, claim):
     what = {"save": "Saved", "ready": "Marked ready to publish", "publish": "Published"}[action.name]
     return f"{what}: “{claim.checked_statement[:80]}”."
+
+
+def _similar_claims(claim_id):
+    from matching.admin import desk_context
+
+    context = desk_context(claim_id)
+    return {"similar_claims": context["already_checked"], "ratings": context["ratings"]}

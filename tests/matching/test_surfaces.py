@@ -89,3 +89,12 @@ def test_a_reused_verdict_lists_every_appearance_in_claimreview(repeated, editor
     page = client.get(repeated.get_absolute_url()).content.decode()
     assert "Right." in page
     assert json.dumps("https://news.example/second")[1:-1] in page
+
+
+def test_the_review_screen_fills_its_similar_claims_slot(repeated, reviewer):
+    from django.urls import reverse
+
+    page = signed_in(reviewer).get(reverse("admin:claims_claim_review", args=[repeated.pk])).content.decode()
+    assert "Similar claims already checked" in page
+    assert "PolitiFact" in page
+    assert "Same claim: draft a verdict citing it" in page
