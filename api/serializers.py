@@ -174,7 +174,8 @@ class ClaimListSerializer(serializers.ListSerializer):
         origin = request.build_absolute_uri("/")[:-1] if request else ""
         path_of = claim_path_builder()
         ratings = {}
-        return [claim_row(claim, origin + path_of(claim.id, claim.slug), ratings) for claim in claims]
+        newsroom = reviews.can_view_drafts(getattr(request, "user", None))
+        return [claim_row(claim, origin + path_of(claim.id, claim.slug), ratings, newsroom) for claim in claims]
 
 
 def claim_path_builder():
@@ -196,7 +197,8 @@ def rating_row(rating):
     }
 
 
-def claim_row(claim, url, ratings):
+def claim_row(claim, url, ratings, newsroom=False):
+    """One claim as ``ClaimSerializer`` writes it; readers (``newsroom=False``) see only published or not."""
     verdict = claim.current_verdict
     if verdict is not None:
         rating = ratings.get(verdict.rating_id)
@@ -234,7 +236,7 @@ def claim_row(claim, url, ratings):
             }
             for number in claim.numbers
         ],
-        "status": claim.status,
+        "status": claim.status if newsroom else reviews.public_status(claim),
         "stale": claim.stale,
         "sources": [
             {

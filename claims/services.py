@@ -140,6 +140,7 @@ def store_reextraction(article, parsed, extraction):
 
     matched, created = [], []
     used = set()
+    before = {}
     for candidate in extraction.claims:
         claim = by_anchor.get((candidate.text, candidate.prefix, candidate.suffix))
         if claim is None or claim.pk in used:
@@ -149,9 +150,16 @@ def store_reextraction(article, parsed, extraction):
             created.append(candidate)
             continue
         used.add(claim.pk)
+        before[claim.pk] = _reextracted_values(claim)
         _update_claim(claim, candidate)
         matched.append((claim, candidate))
     _fill_as_checked(article, matched)
+    # Only claims whose extracted fields really changed are saved, stamped and given a history row:
+    # reviewers see a change in the history only when there is one.
+    now = timezone.now()
+    changed = [claim for claim, _ in matched if _reextracted_values(claim) != before[claim.pk]]
+    for claim in changed:
+        claim.updated_at = now
 
     stale, deleted = [], []
     for claim in old_claims:
@@ -162,15 +170,15 @@ def store_reextraction(article, parsed, extraction):
         else:
             deleted.append(claim.pk)
     Claim.objects.filter(pk__in=deleted).delete()
-    now = timezone.now()
-    for claim in stale:
+    newly_stale = [claim for claim in stale if not claim.stale]
+    for claim in newly_stale:
         claim.stale = True
         claim.updated_at = now
-    bulk_update_with_history(stale, Claim, fields=["stale", "updated_at"])
+    bulk_update_with_history(newly_stale, Claim, fields=["stale", "updated_at"])
 
     new_ids = _insert_claims([(article, candidate) for candidate in created])
-    if matched:
-        bulk_update_with_history([claim for claim, _ in matched], Claim, fields=UPDATED_ON_REEXTRACTION)
+    if changed:
+        bulk_update_with_history(changed, Claim, fields=UPDATED_ON_REEXTRACTION)
     pairs = [(claim.pk, candidate) for claim, candidate in matched] + list(zip(new_ids, created, strict=True))
     Claim.sources.through.objects.filter(claim__in=[claim for claim, _ in matched]).delete()
     _store_claim_sources(pairs, sources)
@@ -180,7 +188,7 @@ def store_reextraction(article, parsed, extraction):
     id_of = {id(candidate): claim_id for claim_id, candidate in pairs}
     _store_quotations_and_checks([(article, extraction, [id_of[id(candidate)] for candidate in extraction.claims])])
     changes.record(article, changes.Kind.UPDATED)
-    changes.record_many([*stale, *(claim for claim, _ in matched)], changes.Kind.UPDATED)
+    changes.record_many([*newly_stale, *changed], changes.Kind.UPDATED)
     changes.record_many(Claim.objects.filter(pk__in=new_ids), changes.Kind.CREATED)
     changes.record_rows(changes.Resource.CLAIM, deleted, changes.Kind.DELETED)
     return {"matched": len(matched), "created": len(new_ids), "stale": len(stale), "deleted": len(deleted)}
@@ -256,7 +264,11 @@ def _update_claim(claim, candidate):
     for name, value in changes.items():
         setattr(claim, name, value)
     claim.stale = False
-    claim.updated_at = timezone.now()
+
+
+def _reextracted_values(claim):
+    """The values re-extraction may change, to tell a real change from a re-run that found the same."""
+    return [getattr(claim, Claim._meta.get_field(name).attname) for name in UPDATED_ON_REEXTRACTION[:-1]]
 
 
 def _position(candidate):

@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.security.ContentSecurityPolicyMiddleware",
-    "factcheck.security.LoginThrottleMiddleware",
+    "factcheck.login_protection.LoginThrottleMiddleware",
     "factcheck.routing.PublicReadsMiddleware",
 ]
 
@@ -212,6 +212,11 @@ CONTENT_SECURITY_POLICY_RELAXED_PATHS = ("/api/v1/docs/", "/api/v1/redoc/")
 # Admin login: this many failures per client address and username within the window lock it out.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 900)
+# Failures from one client address over all usernames (a password spray) lock that address out.
+LOGIN_FAILURE_ADDRESS_LIMIT = envint("LOGIN_FAILURE_ADDRESS_LIMIT", 20)
+# How many proxies of ours stand in front of the app: the client address is then read from X-Forwarded-For
+# that many entries from the right. 0 (the default) trusts no header and uses the connection's address.
+FACTCHECK_TRUSTED_PROXY_COUNT = envint("FACTCHECK_TRUSTED_PROXY_COUNT", 0)
 
 # Redis down must not take the site down: the cache fails open (factcheck/cache.py), an error is a miss.
 CACHES = {

@@ -6,6 +6,7 @@ import pytest
 from rest_framework.test import APIRequestFactory
 
 from api.serializers import ClaimSerializer
+from claims.models import Claim
 from claims.selectors import claims_for_list
 
 pytestmark = pytest.mark.django_db
@@ -32,3 +33,17 @@ def test_rows_without_a_request_carry_paths(seed_article):
     claim = claims_for_list().filter(article=seed_article).first()
     row = ClaimSerializer([claim], many=True).data[0]
     assert row["url"] == claim.get_absolute_url()
+
+
+def test_rows_show_queue_states_to_the_newsroom_only(seed_article, reviewer):
+    claim = seed_article.claims.order_by("id").first()
+    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.IN_REVIEW)
+    claims = list(claims_for_list().filter(pk=claim.pk))
+    as_reader = APIRequestFactory().get("/api/v1/claims/")
+    as_reviewer = APIRequestFactory().get("/api/v1/claims/")
+    as_reviewer.user = reviewer
+    for request, status in ((as_reader, "new"), (as_reviewer, "in_review")):
+        listed = ClaimSerializer(claims, many=True, context={"request": request}).data
+        single = ClaimSerializer(claims[0], context={"request": request}).data
+        assert listed[0]["status"] == status
+        assert single["status"] == status

@@ -61,3 +61,12 @@ def test_reextract_command_summarises(seed_article):
     out = StringIO()
     call_command("reextract", "--no-progress", stdout=out)
     assert "Re-extracted 1 articles" in out.getvalue()
+
+
+def test_reextracting_unchanged_text_writes_no_history_and_no_update(seed_article):
+    history = Claim.history.count()
+    stamps = dict(seed_article.claims.values_list("id", "updated_at"))
+    reextract_article(seed_article)
+    reextract_article(seed_article)
+    assert Claim.history.count() == history
+    assert dict(seed_article.claims.values_list("id", "updated_at")) == stamps
