@@ -70,7 +70,11 @@ def test_a_bad_log_level_fails_loudly():
 
 def test_extract_runs_on_a_bare_checkout_without_secret_or_debug():
     """Scorers and tools call `manage.py extract PAGE` with no configuration; it reads and prints only."""
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "extract", str(ROOT / "seeds" / "000_423b83237d5b8be1.txt")],
         cwd=ROOT,
@@ -83,7 +87,11 @@ def test_extract_runs_on_a_bare_checkout_without_secret_or_debug():
 
 
 def test_other_commands_still_refuse_to_run_without_a_secret():
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--check"], cwd=ROOT, env=environment, capture_output=True, text=True
     )
