@@ -454,6 +454,17 @@ class ClaimAdmin(RulebookHistoryAdmin):
         # Claims come from extraction (ingest or re-extract an article), never typed in by hand.
         return False
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if (
+            obj is not None
+            and obj.current_verdict_id
+            and reviews.can_edit_claim(request.user, obj, reviews.CLAIM_PUBLIC_FIELDS)
+        ):
+            # Whoever may correct what readers see of a published claim needs somewhere to say why.
+            fieldsets = (*fieldsets, ("Correction", {"fields": ("correction_note",)}))
+        return fieldsets
+
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if obj is not None and not reviews.can_edit_claim(request.user, obj, reviews.CLAIM_PUBLIC_FIELDS):

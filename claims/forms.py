@@ -39,9 +39,10 @@ class VerdictForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            # The version stored now, not the loaded instance's: a history page loads an old instance.
+            # The version stored now, not the loaded instance's: a history page loads an old instance, and
+            # History → Revert saves its old values over the version stored now (or is refused as stale).
             stored = Verdict.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-            self.fields["version"].initial = stored or self.instance.version
+            self.initial["version"] = stored or self.instance.version
 
     def clean_evidence_urls(self):
         urls = [line.strip() for line in self.cleaned_data["evidence_urls"].splitlines() if line.strip()]
@@ -55,9 +56,10 @@ class VerdictForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and self.has_changed():
-            # Locks the row for the rest of the admin's request transaction, so the
-            # check and the save that follows cannot be split by another save.
+        if self.instance.pk:
+            # Compared with the stored row, not with what the form was loaded from: a history page's form
+            # holds an old version, so "nothing changed" there is a revert. Locks the row for the rest of the
+            # admin's request transaction, so the check and the save that follows cannot be split by another save.
             try:
                 current = reviews.lock_for_update(self.instance.pk, cleaned.get("version") or 0)
             except reviews.VersionConflict as conflict:
@@ -114,12 +116,13 @@ class ClaimForm(forms.ModelForm):
         return cleaned
 
     def claim_values(self):
-        """The model fields this form edits, as cleaned; topics (many-to-many) are saved by the form itself."""
-        many_to_many = {field.name for field in Claim._meta.many_to_many}
+        """The model fields this form edits, as cleaned; topics (many-to-many) are saved by the form itself,
+        and the correction note is no field of the claim."""
+        columns = {field.name for field in Claim._meta.concrete_fields}
         return {
             name: self.cleaned_data[name]
             for name in self._meta.fields or ()
-            if name in self.cleaned_data and name not in many_to_many
+            if name in self.cleaned_data and name in columns
         }
 
 
