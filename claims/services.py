@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
 from integrations import changes
+from matching.tasks import enqueue_claim_matching
 
 from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
@@ -140,7 +141,7 @@ def store_reextraction(article, parsed, extraction):
 
     matched, created = [], []
     used = set()
-    before = {}
+    before, before_matched_on = {}, {}
     for candidate in extraction.claims:
         claim = by_anchor.get((candidate.text, candidate.prefix, candidate.suffix))
         if claim is None or claim.pk in used:
@@ -151,6 +152,7 @@ def store_reextraction(article, parsed, extraction):
             continue
         used.add(claim.pk)
         before[claim.pk] = _reextracted_values(claim)
+        before_matched_on[claim.pk] = _matched_on(claim)
         _update_claim(claim, candidate)
         matched.append((claim, candidate))
     _fill_as_checked(article, matched)
@@ -191,6 +193,9 @@ def store_reextraction(article, parsed, extraction):
     changes.record_many([*newly_stale, *changed], changes.Kind.UPDATED)
     changes.record_many(Claim.objects.filter(pk__in=new_ids), changes.Kind.CREATED)
     changes.record_rows(changes.Resource.CLAIM, deleted, changes.Kind.DELETED)
+    # Claims found anew, or reworded, may repeat something already checked: matched again once committed.
+    reworded = [claim.pk for claim in changed if _matched_on(claim) != before_matched_on[claim.pk]]
+    transaction.on_commit(lambda: enqueue_claim_matching([*new_ids, *reworded]))
     return {"matched": len(matched), "created": len(new_ids), "stale": len(stale), "deleted": len(deleted)}
 
 
@@ -269,6 +274,11 @@ def _update_claim(claim, candidate):
 def _reextracted_values(claim):
     """The values re-extraction may change, to tell a real change from a re-run that found the same."""
     return [getattr(claim, Claim._meta.get_field(name).attname) for name in UPDATED_ON_REEXTRACTION[:-1]]
+
+
+def _matched_on(claim):
+    """What claim matching reads of a claim (``matching.services.find_matches``)."""
+    return (claim.text, claim.statement, claim.claimant)
 
 
 def _position(candidate):

@@ -120,3 +120,16 @@ def test_a_verdict_drafted_from_an_external_check_cites_it(reviewer):
     assert "PolitiFact" in verdict.summary
     assert list(verdict.evidence.values_list("canonical_url", flat=True)) == ["https://checker.example/jobs"]
     assert claim.matches.get().confirmed
+
+
+def test_reextraction_matches_the_claims_it_finds_anew(checked, django_capture_on_commit_callbacks):
+    from articles.analysis import reextract_article
+
+    article = ingest_article("<html><body><p>Nothing else happened in the city council today.</p></body></html>")
+    # The stored page changes (a fuller copy, or a better parser reads more of it): re-extraction finds the claim.
+    article.html = f"<html><body><p>{REPEATED}</p><p>Nothing else happened in the city council today.</p></body></html>"
+    article.save(update_fields=["html"])
+    with django_capture_on_commit_callbacks(execute=True):
+        reextract_article(article)
+    repeated = article.claims.get(text__contains="3.2%")
+    assert list(repeated.matches.values_list("matched_claim", flat=True)) == [checked.pk]
