@@ -6,6 +6,7 @@ fresh checkout needs nothing more. Tasks are thin wrappers around the same
 plain functions the CLI calls.
 """
 
+import logging
 import os
 
 from celery import Celery
@@ -15,6 +16,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+log = logging.getLogger(__name__)
 
 
 class QueueUnavailable(Exception):
@@ -43,3 +45,26 @@ def enqueue_all(task, argument_lists):
     except OperationalError as error:
         raise QueueUnavailable(error, queued) from error
     return queued
+
+
+def queue_follow_up(task, *args, catch_up):
+    """Queue work that follows a committed write (matching, webhook deliveries); True when it was queued or run.
+
+    Without a broker (eager mode) Celery runs the task here. With the broker down the
+    write the caller committed stands, so this must not raise: it logs which
+    task was not queued and ``catch_up``, how to make up for it, and returns False.
+    """
+    from kombu.exceptions import OperationalError
+
+    try:
+        task.apply_async(args=args)
+    except OperationalError as error:
+        log.error(
+            "%s%r not queued: the task queue (CELERY_BROKER_URL) is unreachable (%s). %s",
+            task.name,
+            args,
+            error,
+            catch_up,
+        )
+        return False
+    return True

@@ -109,8 +109,16 @@ class WebhookDeliveryAdmin(EditorsOnly, admin.ModelAdmin):
     def redeliver_selected(self, request, queryset):
         if not can_manage_webhooks(request.user):
             return
-        redeliver(list(queryset.select_related("subscription")))
-        self.message_user(request, f"Queued {queryset.count()} delivery(ies) again.")
+        deliveries = list(queryset.select_related("subscription"))
+        queued = redeliver(deliveries)
+        if queued < len(deliveries):
+            self.message_user(
+                request,
+                f"The task queue is unreachable: {len(deliveries) - queued} delivery(ies) stay pending; try again later.",
+                messages.ERROR,
+            )
+            return
+        self.message_user(request, f"Queued {queued} delivery(ies) again.")
 
     def get_actions(self, request):
         # Django offers actions only to users with change permission; this one needs only the webhook rule.

@@ -17,12 +17,18 @@ import time
 from django.conf import settings
 from django.utils import timezone
 
+from factcheck.celery import queue_follow_up
+
 from .models import ChangeEvent, WebhookDelivery, WebhookSubscription
 from .outbound import OutboundRefused, post
 
 SIGNATURE_HEADER = "X-Factcheck-Signature"
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 6 * 60 * 60
+# A delivery the broker could not take stays pending in the delivery log, where an editor can send it again.
+REDELIVER_LATER = (
+    "The delivery stays pending: once the queue is back, redeliver it from Webhook deliveries in the admin."
+)
 
 
 def sign(secret, timestamp, body):
@@ -82,7 +88,7 @@ def deliver_events(event_ids):
                 )
     deliveries = WebhookDelivery.objects.bulk_create(deliveries)
     for delivery in deliveries:
-        send_delivery.delay(delivery.pk)
+        queue_follow_up(send_delivery, delivery.pk, catch_up=REDELIVER_LATER)
     return deliveries
 
 
@@ -122,11 +128,13 @@ def attempt(delivery):
 
 
 def redeliver(deliveries):
-    """Send the given deliveries again from a fresh attempt count (the admin's redelivery action)."""
+    """Send the given deliveries again from a fresh attempt count (the admin's redelivery action); how many queued."""
     from .tasks import send_delivery
 
+    queued = 0
     for delivery in deliveries:
         delivery.status = WebhookDelivery.Status.PENDING
         delivery.attempts = 0
         delivery.save(update_fields=["status", "attempts"])
-        send_delivery.delay(delivery.pk)
+        queued += queue_follow_up(send_delivery, delivery.pk, catch_up=REDELIVER_LATER)
+    return queued

@@ -28,12 +28,14 @@ def match_external_checks(external_ids):
     return match(external_ids)
 
 
+CATCH_UP = "Once it is back, run `manage.py match_claims` to match what was stored meanwhile."
+
+
 def _run(task, *args):
-    """Queue ``task``; without a broker (eager mode) run it here, without Celery opening a connection."""
-    if task.app.conf.task_always_eager:
-        task.apply(args=args, throw=True)
-    else:
-        task.delay(*args)
+    """Queue ``task``, or run it here without a broker; a broker outage leaves the stored claims unmatched, logged."""
+    from factcheck.celery import queue_follow_up
+
+    queue_follow_up(task, *args, catch_up=CATCH_UP)
 
 
 def enqueue_claim_matching(claim_ids):

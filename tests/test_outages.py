@@ -248,12 +248,20 @@ def test_a_persistent_connection_killed_by_a_database_restart_costs_no_failed_re
     assert reconnected
 
 
+def forget_broker_connections():
+    """Celery keeps its producer pool for the broker it first connected to; a changed broker_url needs a new one."""
+    celery_app.amqp._producer_pool = None
+    celery_app._pool = None
+
+
 @pytest.fixture
 def broker_down():
     previous = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
     celery_app.conf.update(broker_url=DOWN_REDIS, task_always_eager=False)
+    forget_broker_connections()
     yield
     celery_app.conf.update(**previous)
+    forget_broker_connections()
 
 
 @pytest.mark.django_db
@@ -274,3 +282,38 @@ def test_a_task_held_by_a_lost_worker_comes_back_before_the_next_task_could_fini
     assert conf.task_acks_late and conf.task_reject_on_worker_lost
     assert conf.task_soft_time_limit < conf.task_time_limit < conf.broker_transport_options["visibility_timeout"]
     assert conf.broker_transport_options["visibility_timeout"] <= 15 * 60
+
+
+# Follow-up work queued once a write commits (matching, webhook deliveries) must not turn the committed write
+# into a 500 when the broker is down: the write stands, and the log says what was not queued and how to catch up.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_api_ingestion_with_the_broker_down_is_stored_and_answered_201(broker_down, editor, caplog):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {create_token(user=editor, name='tests')[1]}")
+    html = "<html><body><p>Turnout was 41% in the county, the clerk said on Monday.</p></body></html>"
+    with caplog.at_level(logging.ERROR, logger="factcheck.celery"):
+        response = api.post("/api/v1/articles/", {"html": html}, format="json")
+    assert response.status_code == 201, response.content
+    assert Claim.objects.filter(text__contains="41%").exists()
+    assert "match_claims" in caplog.text and "not queued" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publishing_with_the_broker_down_publishes_and_delivers_later(broker_down, reviewer, editor, caplog):
+    from integrations.models import WebhookDelivery, WebhookSubscription
+    from tests.factories import make_claim
+
+    WebhookSubscription.objects.create(
+        created_by=editor, url="https://hooks.example/in", events=["verdict.published"], secret="s" * 32
+    )
+    claim = make_claim()
+    verdict = reviews.draft_verdict(claim=claim, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Yes.")
+    with caplog.at_level(logging.ERROR, logger="factcheck.celery"):
+        reviews.publish_verdict(verdict, by=editor)
+    verdict.refresh_from_db()
+    assert verdict.status == "published"
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDelivery.Status.PENDING  # kept, to be sent by a redelivery
+    assert "send_delivery" in caplog.text

@@ -133,3 +133,22 @@ def test_reextraction_matches_the_claims_it_finds_anew(checked, django_capture_o
         reextract_article(article)
     repeated = article.claims.get(text__contains="3.2%")
     assert list(repeated.matches.values_list("matched_claim", flat=True)) == [checked.pk]
+
+
+def test_match_claims_catches_up_on_claims_stored_while_matching_could_not_run(checked):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    missed = make_claim(REPEATED)  # stored while the task queue was down: no matching ran
+    out = StringIO()
+    call_command("match_claims", stdout=out, verbosity=0)
+    assert missed.matches.get().matched_claim == checked
+    assert "matches stored" in out.getvalue()
+
+
+def test_match_claims_for_an_unknown_article_says_so(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="No article 999"):
+        call_command("match_claims", "--article", "999", verbosity=0)
