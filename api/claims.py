@@ -43,6 +43,10 @@ class ClaimViewSet(
     def get_queryset(self):
         return claims_for_list()
 
+    def get_serializer_class(self):
+        # The detail, and a PATCH's answer (whose ETag If-Match compares with the detail's), list the citations.
+        return api.ClaimDetailSerializer if self.action in {"retrieve", "partial_update"} else api.ClaimSerializer
+
     def get_permissions(self):
         rule = {"partial_update": CanChangeClaim, "verdicts": CanDraftVerdict}
         if self.action in rule:
@@ -54,7 +58,7 @@ class ClaimViewSet(
         description="Send the claim's ETag as If-Match: a stale one gets 412, none 428.",
         request=api.ClaimUpdateSerializer,
         parameters=[IF_MATCH],
-        responses={200: api.ClaimSerializer, **dict.fromkeys((400, 401, 403, 404, 412, 428), ERROR)},
+        responses={200: api.ClaimDetailSerializer, **dict.fromkeys((400, 401, 403, 404, 412, 428), ERROR)},
     )
     def partial_update(self, request, *args, **kwargs):
         claim = self.get_object()

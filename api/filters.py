@@ -11,8 +11,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
+from articles import selectors as article_selectors
+from articles.errors import IngestError
+from articles.ingest import normalise_url
 from articles.models import Article
-from claims.models import Claim, Source, Verdict
+from claims import selectors as claim_selectors
+from claims.models import Claim, Claimant, Source, Verdict
 from claims.selectors import matching, with_rating, with_sources
 from matching.models import ExternalFactCheck
 from matching.selectors import with_match
@@ -55,6 +59,30 @@ class DateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class LookupUrlField(forms.CharField):
+    """An http(s) URL, read as ingestion reads an article's address (``articles.ingest.normalise_url``)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return normalise_url(value)
+        except IngestError as error:
+            raise forms.ValidationError(error.message, code="invalid") from None
+
+
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": 2048})
+class UrlFilter(filters.CharFilter):
+    """``?url=``-style lookups: any way of writing the address matches (tracking parameters, ``www.``, case of
+    the host, fragment), because both sides are compared in canonical form (``claims.sources.canonical_url``)."""
+
+    field_class = LookupUrlField
+
+    def __init__(self, *, lookup, **kwargs):
+        super().__init__(method=lambda queryset, name, value: lookup(queryset, value), **kwargs)
+
+
 def strict_boolean(**kwargs):
     """A true/false filter that answers 400 to anything else, instead of silently not filtering."""
     return filters.TypedChoiceFilter(
@@ -69,6 +97,12 @@ class ArticleFilter(filters.FilterSet):
     published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
     updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    url = UrlFilter(
+        lookup=article_selectors.at_url,
+        help_text="Articles ingested from this address, written any way (`http:` or `https:`, with or without "
+        "`www.`, tracking parameters or a fragment). Usually zero or one; more when the page was ingested "
+        "again after it changed.",
+    )
 
     class Meta:
         model = Article
@@ -95,6 +129,17 @@ class ClaimFilter(filters.FilterSet):
     )
     article = IdFilter(
         field_name="article_id", min_value=1, max_value=2**63 - 1, help_text="Claims of this article id."
+    )
+    claimant_id = IdFilter(
+        field_name="claimant_entity_id",
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="Claims of this claimant (`/api/v1/claimants/{id}/`).",
+    )
+    source_url = UrlFilter(
+        lookup=claim_selectors.citing,
+        help_text="Claims that cite this link (written any way: tracking parameters, `www.`, `x.com` for "
+        "`twitter.com`…): which claims rest on a given source?",
     )
 
     class Meta:
@@ -137,10 +182,23 @@ class VerdictFilter(filters.FilterSet):
 class SourceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Source.Kind.choices)
     domain = filters.CharFilter(lookup_expr="iexact")
+    url = UrlFilter(
+        lookup=claim_selectors.at_url,
+        help_text="The source this link points at, in canonical form (zero or one row).",
+    )
 
     class Meta:
         model = Source
         fields = ["kind", "domain"]
+
+
+class ClaimantFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=Claimant.Kind.choices)
+    name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the claimant's name, in any case.")
+
+    class Meta:
+        model = Claimant
+        fields = []
 
 
 class StableOrderingFilter(OrderingFilter):

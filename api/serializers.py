@@ -6,7 +6,8 @@ from rest_framework import serializers
 
 from articles.models import Article
 from claims import reviews
-from claims.models import Citation, Claim, Correction, Rating, Source, Verdict
+from claims.models import Citation, Claim, Claimant, Correction, Rating, Source, Verdict
+from claims.selectors import citations_of
 from matching.models import ExternalFactCheck
 
 
@@ -436,3 +437,87 @@ class ClaimReviewImportResultSerializer(serializers.Serializer):
     updated = serializers.IntegerField()
     unchanged = serializers.IntegerField()
     errors = ImportErrorSerializer(many=True)
+
+
+class ClaimantSerializer(serializers.ModelSerializer):
+    """A claimant with the tally of their public record; the view sets ``context["tallies"]`` for the page."""
+
+    page = serializers.SerializerMethodField(help_text="The claimant's public page.")
+    claims = serializers.SerializerMethodField(help_text="Their claims: the claim list filtered by this claimant.")
+    claim_count = serializers.SerializerMethodField(help_text="Claims readers see (stale ones left out).")
+    checked_count = serializers.SerializerMethodField(help_text="Of those, claims with a published verdict.")
+    rating_counts = serializers.SerializerMethodField(
+        help_text="Checked claims per rating slug (published verdicts only; ratings with none are left out)."
+    )
+
+    class Meta:
+        model = Claimant
+        fields = (
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "slug",
+            "url",
+            "page",
+            "claims",
+            "claim_count",
+            "checked_count",
+            "rating_counts",
+        )
+
+    def tally(self, claimant):
+        return self.context["tallies"][claimant.pk]
+
+    @extend_schema_field(serializers.URLField())
+    def get_page(self, claimant):
+        return self.absolute(reverse("claimant-detail", args=[claimant.slug]))
+
+    @extend_schema_field(serializers.URLField())
+    def get_claims(self, claimant):
+        return self.absolute(f"{reverse('api:claim-list')}?claimant_id={claimant.pk}")
+
+    @extend_schema_field(serializers.IntegerField(min_value=0))
+    def get_claim_count(self, claimant):
+        return self.tally(claimant).claims
+
+    @extend_schema_field(serializers.IntegerField(min_value=0))
+    def get_checked_count(self, claimant):
+        return self.tally(claimant).checked
+
+    @extend_schema_field(serializers.DictField(child=serializers.IntegerField(min_value=1)))
+    def get_rating_counts(self, claimant):
+        return self.tally(claimant).ratings
+
+    def absolute(self, path):
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class ClaimCitationSerializer(serializers.ModelSerializer):
+    """A link the article cites for a claim: where it points, the words linked, and what kind of source it is."""
+
+    url = serializers.CharField(source="href", help_text="The link as the article wrote it.")
+    canonical_url = serializers.CharField(source="source.canonical_url")
+    domain = serializers.CharField(source="source.domain")
+    kind = serializers.ChoiceField(source="source.kind", choices=Source.Kind.choices)
+    source = serializers.IntegerField(source="source_id", help_text="The cited source's id (`/api/v1/sources/{id}/`).")
+
+    class Meta:
+        model = Citation
+        fields = ("id", "url", "anchor_text", "canonical_url", "domain", "kind", "source", "start", "end")
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """A claim with the links its article cites for it (``claims.selectors.citations_of``)."""
+
+    citations = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = (*ClaimSerializer.Meta.fields, "citations")
+        read_only_fields = fields
+        list_serializer_class = serializers.ListSerializer
+
+    @extend_schema_field(ClaimCitationSerializer(many=True))
+    def get_citations(self, claim):
+        return ClaimCitationSerializer(citations_of(claim), many=True).data

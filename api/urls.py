@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from .articles import ArticleViewSet
 from .changes import ChangeViewSet
+from .claimants import ClaimantViewSet
 from .claimreview import ClaimReviewViewSet
 from .claims import ClaimViewSet
 from .errors import not_found
@@ -18,6 +19,7 @@ from .webhooks import WebhookSubscriptionViewSet
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")
+router.register("claimants", ClaimantViewSet, basename="claimant")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("sources", SourceViewSet, basename="source")
 router.register("ratings", RatingViewSet, basename="rating")

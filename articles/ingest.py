@@ -24,7 +24,7 @@ from matching.tasks import enqueue_claim_matching
 
 from .analysis import analyse
 from .errors import IngestError
-from .models import Article
+from .models import Article, canonical_url_hash
 from .parsing import ParsedArticle, decode_html
 
 TITLE_FALLBACK_WORDS = 12
@@ -217,8 +217,10 @@ def _store(analysed):
 
 def _new_article(item):
     parsed = item.parsed
+    url = item.received.url or _stated_url(parsed.canonical_url)
     return Article(
-        url=item.received.url or _stated_url(parsed.canonical_url),
+        url=url,
+        canonical_url_hash=canonical_url_hash(url),  # bulk_create skips save(), which keeps it otherwise
         title=parsed.title or _title_from_text(parsed.text),
         outlet=parsed.outlet,
         byline=parsed.byline,

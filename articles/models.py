@@ -1,9 +1,12 @@
 """An article as received, and the plain text every offset in factcheck refers to."""
 
+import hashlib
 import re
 
 from django.db import models
 from django.db.models.functions import Coalesce
+
+from claims.sources import canonical_url, canonical_url_variants
 
 
 def _count_per_article(related_model):
@@ -16,6 +19,26 @@ def _count_per_article(related_model):
         .values("n")
     )
     return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+
+def canonical_url_hash(url):
+    """SHA-256 of ``url``'s canonical form (``claims.sources.canonical_url``, as for cited sources), or "" for none.
+
+    ``?url=`` lookups match on it, so a link with tracking parameters, ``www.``
+    or ``http:`` finds the article stored under its plain address. A hash,
+    not the URL itself: a canonical URL can outgrow what a B-tree index entry holds.
+    """
+    url = (url or "").strip()
+    return _sha256(canonical_url(url)) if url else ""
+
+
+def canonical_url_hashes(url):
+    """The hashes an article at ``url`` may be stored under: its canonical form over https and over http."""
+    return [_sha256(variant) for variant in canonical_url_variants(url.strip())]
+
+
+def _sha256(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # What parsing stores (a primary language subtag); anything else never reaches a lang attribute.
@@ -54,6 +77,9 @@ class Article(models.Model):
         "Otherwise readers see only the paragraphs around checked claims and a link to the original.",
     )
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the HTML; the same HTML is the same article.")
+    canonical_url_hash = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="SHA-256 of the canonical source URL; kept by save()."
+    )
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, help_text="Last ingestion or re-extraction.")
 
@@ -75,10 +101,18 @@ class Article(models.Model):
             models.Index(fields=["-ingested_at"], name="article_ingested_idx"),
             # Incremental sync: ?updated_after= and ?ordering=updated_at.
             models.Index(fields=["updated_at", "id"], name="article_updated_idx"),
+            # The API's lookup by address: ?url=.
+            models.Index(fields=["canonical_url_hash"], name="article_canonical_url_idx"),
         ]
 
     def __str__(self):
         return self.title or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.canonical_url_hash = canonical_url_hash(self.url)
+        if kwargs.get("update_fields") is not None and "url" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "canonical_url_hash"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         from django.urls import reverse

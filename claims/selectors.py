@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 
-from .models import ARTICLE_BODY, Claim, Correction, Rating, Source, Topic, Verdict
-from .sources import SourceKind
+from .models import ARTICLE_BODY, Citation, Claim, Correction, Rating, Source, Topic, Verdict
+from .sources import SourceKind, canonical_url_variants
 
 PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
 
@@ -33,6 +33,19 @@ def with_sources(claims, cited=True):
     """Claims that cite at least one source (or, with ``cited=False``, none), as an EXISTS test."""
     cites = Exists(Claim.sources.through.objects.filter(claim_id=OuterRef("pk")))
     return claims.filter(cites) if cited else claims.filter(~cites)
+
+
+def at_url(sources, url):
+    """The sources ``url`` is a way of linking to: one, or two when the site was cited over http and https."""
+    return sources.filter(canonical_url__in=canonical_url_variants(url))
+
+
+def citing(claims, url):
+    """Claims that cite ``url`` (however it was written in the article), as an EXISTS test."""
+    cites = Claim.sources.through.objects.filter(
+        claim_id=OuterRef("pk"), source__canonical_url__in=canonical_url_variants(url)
+    )
+    return claims.filter(Exists(cites))
 
 
 def paragraph_start(article_text, index):
@@ -420,3 +433,51 @@ def other_appearances(verdicts):
     for claim in claims:
         appearances[claim.current_verdict_id].append(claim.article)
     return appearances
+
+
+@dataclass(frozen=True)
+class ClaimantTally:
+    """What a claimant's public record holds: claims readers see, and the ratings of the checked ones."""
+
+    claims: int = 0
+    ratings: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def checked(self):
+        return sum(self.ratings.values())
+
+
+def claimant_tallies(claimant_ids):
+    """``{claimant id: ClaimantTally}`` for ``claimant_ids``, in one query whatever their number.
+
+    Ratings count current verdicts only, which are always published ones
+    (``Claim.current_verdict``): a draft never shows. Stale claims are left
+    out, as on the public pages.
+    """
+    rows = (
+        Claim.objects.public()
+        .filter(claimant_entity_id__in=list(claimant_ids))
+        .values_list("claimant_entity_id", "current_verdict__rating__slug")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    claims, ratings = {}, {}
+    for claimant_id, slug, n in rows:
+        claims[claimant_id] = claims.get(claimant_id, 0) + n
+        if slug is not None:
+            ratings.setdefault(claimant_id, {})[slug] = n
+    return {pk: ClaimantTally(claims.get(pk, 0), ratings.get(pk, {})) for pk in claimant_ids}
+
+
+def citations_of(claim):
+    """The links the article cites for ``claim``: its links to the claim's sources, in reading order.
+
+    Extraction gives a claim the sources linked in or next to its sentence
+    (``Claim.sources``); these are the places in the article that link to
+    them, with the words linked.
+    """
+    return (
+        Citation.objects.filter(article_id=claim.article_id, source__claims=claim)
+        .select_related("source")
+        .order_by("start", "id")
+    )

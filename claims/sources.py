@@ -184,6 +184,19 @@ def canonical_url(url):
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 
+def canonical_url_variants(url):
+    """``url``'s canonical form under both http and https: what a lookup by address matches.
+
+    Stored rows keep the scheme they were linked with; a site serves the same
+    page both ways, so a lookup should not miss it over the scheme.
+    """
+    canonical = canonical_url(url)
+    scheme, rest = canonical.split(":", 1)
+    if scheme not in {"http", "https"}:
+        return [canonical]
+    return [f"https:{rest}", f"http:{rest}"]
+
+
 def describe_source(url):
     """Canonical URL, domain, kind and (for a social post) account handle of ``url``."""
     canonical = canonical_url(url)

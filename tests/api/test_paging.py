@@ -12,7 +12,7 @@ import pytest
 from articles.ingest import ingest
 from articles.models import Article
 from claims import reviews
-from claims.models import Claim, Rating, Source, Verdict
+from claims.models import Claim, Claimant, Rating, Source, Verdict
 from claims.selectors import current_published_verdicts
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +62,7 @@ def walk(client, path, ordering):
 LISTS = {
     "/api/v1/articles/": (lambda user: Article.objects.values_list("id", flat=True), "id"),
     "/api/v1/claims/": (lambda user: Claim.objects.values_list("id", flat=True), "id"),
+    "/api/v1/claimants/": (lambda user: Claimant.objects.values_list("id", flat=True), "id"),
     "/api/v1/verdicts/": (
         lambda user: (Verdict.objects.all() if user else Verdict.objects.published()).values_list("id", flat=True),
         "id",
