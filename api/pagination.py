@@ -182,7 +182,7 @@ class KeysetPagination(BasePagination):
                 try:
                     value = field.to_python(value)
                 except Exception:
-                    raise invalid_cursor() from None
+                    raise invalid_cursor(self.cursor_query_param) from None
             condition = keyset_step(name, descending, field.null, value, condition)
         return condition
 
@@ -198,7 +198,10 @@ class KeysetPagination(BasePagination):
         return encode_cursor(values, self.ordering)
 
     def decode(self, raw):
-        return decode_cursor(raw, self.ordering)
+        try:
+            return decode_cursor(raw, self.ordering)
+        except ValidationError:
+            raise invalid_cursor(self.cursor_query_param) from None
 
     def get_paginated_response(self, data):
         from rest_framework.response import Response
@@ -300,5 +303,5 @@ def decode_cursor(raw, ordering):
     return values
 
 
-def invalid_cursor():
-    return ValidationError({"cursor": ["Not a cursor this list handed out (or made for another ordering)."]})
+def invalid_cursor(parameter="cursor"):
+    return ValidationError({parameter: ["Not a cursor this list handed out (or made for another ordering)."]})

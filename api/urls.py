@@ -8,6 +8,7 @@ from .articles import ArticleViewSet
 from .changes import ChangeViewSet
 from .claimants import ClaimantViewSet
 from .claimreview import ClaimReviewViewSet
+from .claimreview_feed import ClaimReviewFeedViewSet
 from .claims import ClaimViewSet
 from .errors import not_found
 from .matching import ClaimMatchViewSet, ExternalFactCheckViewSet
@@ -35,6 +36,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("claimreview/feed.json", ClaimReviewFeedViewSet.as_view({"get": "list"}), name="claimreview-feed"),
     path("", include(router.urls)),
     re_path(r"^.*$", not_found),
 ]

@@ -64,8 +64,34 @@ def checked_statement(claim):
 
 
 def last_modified(verdict):
-    """When the published verdict last changed: its publication, or a later correction (no query)."""
-    return max(verdict.published_at, verdict.updated_at or verdict.published_at)
+    """When the ClaimReview last changed: the verdict's publication, a later correction of it, or a correction
+    of the claim itself (its claimant or statement), which moves the claim's ``updated_at`` (no query)."""
+    return max(verdict.published_at, verdict.updated_at or verdict.published_at, verdict.claim.updated_at)
+
+
+def data_feed_item(verdict, *, base_url, other_appearances=(), modified=None):
+    """A schema.org ``DataFeedItem`` wrapping ``verdict``'s ClaimReview, with exact creation and change times.
+
+    ``modified`` is the time the feed orders by (defaults to ``last_modified``).
+    """
+    return {
+        "@type": "DataFeedItem",
+        "dateCreated": verdict.published_at.isoformat(),
+        "dateModified": (modified or last_modified(verdict)).isoformat(),
+        "item": claim_review(verdict, base_url=base_url, other_appearances=other_appearances),
+    }
+
+
+def data_feed(items, *, url):
+    """A schema.org ``DataFeed`` of ``data_feed_item``s (the format Google's Fact Check Tools and Data Commons read)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "name": f"{settings.FACTCHECK_ORGANISATION_NAME} fact checks",
+        "url": url,
+        "dateModified": max((item["dateModified"] for item in items), default=None),
+        "dataFeedElement": items,
+    }
 
 
 def claim_item(claim, article, other_appearances=()):

@@ -481,3 +481,17 @@ def citations_of(claim):
         .select_related("source")
         .order_by("start", "id")
     )
+
+
+def claim_review_feed():
+    """Claims whose current verdict is their own (not one reused from a repeated claim), for the ClaimReview feed.
+
+    Ordered by the claim's ``updated_at``, which moves with every change to
+    what their ClaimReview says: publication, a correction of the verdict
+    (``reviews._touch_claim``) or of the claim, re-extraction.
+    """
+    return (
+        Claim.objects.filter(current_verdict__claim_id=F("id"))
+        .select_related("article", "claimant_entity", "current_verdict__rating")
+        .defer(*ARTICLE_BODY, "checkworthiness_features")
+    )
