@@ -386,6 +386,8 @@ class Claim(models.Model):
             models.Index(fields=["claimant"], name="claim_claimant_idx"),
             # Claimant pages list one person's claims.
             models.Index(fields=["claimant_slug"], name="claim_claimant_slug_idx"),
+            # Incremental sync: the API's ?updated_after= and ?ordering=updated_at, and the ClaimReview DataFeed's order.
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
         ]
 
     def __str__(self):
@@ -503,6 +505,8 @@ class Verdict(models.Model):
             models.Index(
                 fields=["-published_at", "-id"], name="verdict_published_idx", condition=models.Q(status="published")
             ),
+            # Incremental sync: the API's ?updated_after= and ?ordering=updated_at on verdicts.
+            models.Index(fields=["updated_at", "id"], name="verdict_updated_idx"),
         ]
 
     def __str__(self):
