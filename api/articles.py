@@ -16,6 +16,7 @@ from . import serializers as api
 from .caching import CachedPublicReads
 from .errors import PayloadTooLarge
 from .filters import ID_PATTERN, ArticleFilter, StrictQueryParameters
+from .locations import with_location
 
 ERROR = api.ErrorSerializer
 # JSON quoting and multipart framing around the HTML itself
@@ -78,7 +79,9 @@ class ArticleViewSet(
         result = ingest(html, url=payload.validated_data.get("url") or None)
         article = self.get_queryset_for_detail().get(pk=result.article.pk)
         body = api.ArticleDetailSerializer(article, context=self.get_serializer_context()).data
-        return Response(body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        if not result.created:
+            return Response(body, status=status.HTTP_200_OK)
+        return with_location(Response(body, status=status.HTTP_201_CREATED), request, "article-detail", article.pk)
 
     def get_queryset_for_detail(self):
         self.action = "retrieve"

@@ -14,6 +14,7 @@ from . import serializers as api
 from .caching import CachedPublicReads
 from .conditional import IF_MATCH, ETagRetrieveMixin, check_if_match, required_if_match, with_etag
 from .filters import ID_PATTERN, ClaimFilter, StrictQueryParameters
+from .locations import with_location
 from .pagination import KeysetPagination
 from .permissions import CanChangeClaim, CanDraftVerdict
 from .verdicts import verdicts_queryset
@@ -98,6 +99,7 @@ class ClaimViewSet(
             payload.is_valid(raise_exception=True)
             verdict = reviews.draft_verdict(claim=claim, by=request.user, **payload.validated_data)
             verdict = verdicts_queryset(request.user).get(pk=verdict.pk)
-            return with_etag(Response(api.VerdictSerializer(verdict).data, status=status.HTTP_201_CREATED), verdict)
+            response = Response(api.VerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
+            return with_location(with_etag(response, verdict), request, "verdict-detail", verdict.pk)
         verdicts = verdicts_queryset(request.user).filter(claim=claim)
         return Response(api.VerdictSerializer(verdicts, many=True).data)

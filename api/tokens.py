@@ -9,6 +9,7 @@ from integrations.models import ApiToken
 from integrations.tokens import create_token, revoke_token
 
 from .filters import ID_PATTERN, StrictQueryParameters
+from .locations import with_location
 from .permissions import IsStaff
 
 
@@ -60,8 +61,7 @@ class ApiTokenViewSet(
         token, key = create_token(user=request.user, **payload.validated_data)
         token.key = key
         response = Response(NewApiTokenSerializer(token).data, status=status.HTTP_201_CREATED)
-        response["Location"] = request.build_absolute_uri(f"/api/v1/tokens/{token.pk}/")
-        return response
+        return with_location(response, request, "token-detail", token.pk)
 
     def perform_destroy(self, instance):
         revoke_token(instance)

@@ -8,6 +8,7 @@ from integrations.models import WebhookSubscription
 from integrations.tokens import can_manage_webhooks
 
 from .filters import ID_PATTERN, StrictQueryParameters
+from .locations import LocationOnCreate
 
 
 class CanManageWebhooks(permissions.BasePermission):
@@ -48,7 +49,7 @@ class WebhookSubscriptionSerializer(serializers.ModelSerializer):
     partial_update=extend_schema(summary="Change a webhook subscription"),
     destroy=extend_schema(summary="Delete a webhook subscription"),
 )
-class WebhookSubscriptionViewSet(StrictQueryParameters, viewsets.ModelViewSet):
+class WebhookSubscriptionViewSet(LocationOnCreate, StrictQueryParameters, viewsets.ModelViewSet):
     lookup_value_regex = ID_PATTERN
     serializer_class = WebhookSubscriptionSerializer
     permission_classes = [CanManageWebhooks]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "simple_history",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -87,9 +88,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "factcheck.query_parameters.RejectControlCharactersMiddleware",
+    # Cross-origin reads of /api/ for browser tools (settings below); before anything that may answer early.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every GET (the resource's own, else a hash of the body) and 304 for a matching If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
+    # RateLimit-* headers from the API's throttles (api/throttling.py).
+    "api.throttling.RateLimitHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -202,6 +207,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+# CORS (django-cors-headers), for browser tools reading the API from other sites: /api/ only, reads only,
+# never with credentials (no cookies, no Authorization header), so a page elsewhere sees exactly what an
+# anonymous curl sees. FACTCHECK_CORS_ALLOWED_ORIGINS: "*" (the default) or a comma-separated list of
+# origins such as https://tools.example.org; an empty list ("none") turns cross-origin reads off.
+CORS_URLS_REGEX = r"^/api/.*$"
+_cors_origins = envlist("FACTCHECK_CORS_ALLOWED_ORIGINS", ["*"])
+CORS_ALLOW_ALL_ORIGINS = _cors_origins == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS or _cors_origins == ["none"] else _cors_origins
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 # No inline or third-party script anywhere; inline style attributes carry rating colours.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -307,8 +334,8 @@ REST_FRAMEWORK = {
     # orjson: the same JSON, a fraction of the encoder's time on list pages (api/renderers.py).
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.ORJSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "api.throttling.AnonRateThrottle",
+        "api.throttling.UserRateThrottle",
     ],
     # Generous for people, a brake for runaway scripts.
     "DEFAULT_THROTTLE_RATES": {
