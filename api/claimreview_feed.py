@@ -92,6 +92,9 @@ class FeedPagination(KeysetPagination):
         values = [getattr(last, name) for name, _ in self.ordering]
         return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, self.encode(values))
 
+    def get_paginated_response_schema(self, schema):
+        return schema["items"]  # the page is the DataFeed itself, not the list envelope
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         parameters[0] = {

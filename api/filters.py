@@ -91,12 +91,14 @@ def strict_boolean(**kwargs):
 
 
 class ArticleFilter(filters.FilterSet):
-    outlet = filters.CharFilter(lookup_expr="iexact")
-    language = filters.CharFilter()
-    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
+    outlet = filters.CharFilter(lookup_expr="iexact", help_text="The publication's name, in any case.")
+    language = filters.CharFilter(help_text="A primary language subtag as the article states it, e.g. `en`.")
+    published_after = DateTimeFilter(
+        field_name="published_at", lookup_expr="gte", help_text="Published at or after (as the article states)."
+    )
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt", help_text="Published before.")
     updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
-    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt", help_text="Changed before.")
     url = UrlFilter(
         lookup=article_selectors.at_url,
         help_text="Articles ingested from this address, written any way (`http:` or `https:`, with or without "
@@ -112,17 +114,29 @@ class ArticleFilter(filters.FilterSet):
 class ClaimFilter(filters.FilterSet):
     type = filters.ChoiceFilter(field_name="claim_type", choices=Claim.Type.choices)
     status = filters.ChoiceFilter(choices=Claim.Status.choices)
-    rating = filters.CharFilter(method="filter_rating", help_text="A rating slug, or `unreviewed`.")
-    claimant = filters.CharFilter(lookup_expr="icontains")
-    checkworthy = strict_boolean()
-    has_sources = strict_boolean(method="filter_has_sources")
-    stale = strict_boolean()
-    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
-    published_after = DateTimeFilter(field_name="article__published_at", lookup_expr="gte")
-    published_before = DateTimeFilter(field_name="article__published_at", lookup_expr="lt")
+    rating = filters.CharFilter(
+        method="filter_rating",
+        help_text="Claims whose current (published) verdict has this rating (a slug of `/api/v1/ratings/`), "
+        "or `unreviewed` for claims without one.",
+    )
+    claimant = filters.CharFilter(
+        lookup_expr="icontains", help_text="Part of the claimant's name as the article gives it, in any case."
+    )
+    checkworthy = strict_boolean(help_text="Judged worth checking (`true`) or not (`false`).")
+    has_sources = strict_boolean(
+        method="filter_has_sources", help_text="The claim's sentence links to at least one source (`true`) or none."
+    )
+    stale = strict_boolean(help_text="No longer found in its article by the extractor; kept for its history.")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte", help_text="Extracted at or after.")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt", help_text="Extracted before.")
+    published_after = DateTimeFilter(
+        field_name="article__published_at", lookup_expr="gte", help_text="Its article was published at or after."
+    )
+    published_before = DateTimeFilter(
+        field_name="article__published_at", lookup_expr="lt", help_text="Its article was published before."
+    )
     updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
-    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt", help_text="Changed before.")
     search = filters.CharFilter(method="filter_search", help_text="Words in the claim's text or claimant.")
     has_match = strict_boolean(
         method="filter_has_match", help_text="Possibly already checked: by us or by another fact-checker."
@@ -166,13 +180,17 @@ class ClaimFilter(filters.FilterSet):
 
 
 class VerdictFilter(filters.FilterSet):
-    status = filters.ChoiceFilter(choices=Verdict.Status.choices)
-    rating = filters.CharFilter(field_name="rating__slug")
-    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
+    status = filters.ChoiceFilter(
+        choices=Verdict.Status.choices, help_text="`draft` only for reviewers and editors; readers see the others."
+    )
+    rating = filters.CharFilter(field_name="rating__slug", help_text="A rating slug of `/api/v1/ratings/`.")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte", help_text="Published at or after.")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt", help_text="Published before.")
     updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
-    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt")
-    claim = IdFilter(field_name="claim_id", min_value=1, max_value=2**63 - 1)
+    updated_before = DateTimeFilter(field_name="updated_at", lookup_expr="lt", help_text="Changed before.")
+    claim = IdFilter(
+        field_name="claim_id", min_value=1, max_value=2**63 - 1, help_text="Verdicts on this claim id, all versions."
+    )
 
     class Meta:
         model = Verdict
@@ -180,8 +198,8 @@ class VerdictFilter(filters.FilterSet):
 
 
 class SourceFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=Source.Kind.choices)
-    domain = filters.CharFilter(lookup_expr="iexact")
+    kind = filters.ChoiceFilter(choices=Source.Kind.choices, help_text="What kind of source it is.")
+    domain = filters.CharFilter(lookup_expr="iexact", help_text="The host without `www.`, e.g. `cdc.gov`.")
     url = UrlFilter(
         lookup=claim_selectors.at_url,
         help_text="The source this link points at, in canonical form (zero or one row).",
@@ -279,8 +297,8 @@ class StrictQueryParameters:
 
 class ExternalFactCheckFilter(filters.FilterSet):
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="The fact-checker's name.")
-    language = filters.CharFilter(lookup_expr="iexact")
-    claim_author = filters.CharFilter(lookup_expr="icontains")
+    language = filters.CharFilter(lookup_expr="iexact", help_text="The review's language, e.g. `en`.")
+    claim_author = filters.CharFilter(lookup_expr="icontains", help_text="Part of who made the claim, in any case.")
 
     class Meta:
         model = ExternalFactCheck

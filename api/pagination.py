@@ -35,10 +35,17 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
-def envelope_schema(results_schema, *, paging):
-    """The OpenAPI schema of the list envelope around ``results_schema``."""
+ENVELOPE_COMPONENT = "ListEnvelope"
+
+
+def envelope_component():
+    """The list envelope, documented once (``api.schema.postprocess`` adds it to the schema's components)."""
     return {
         "type": "object",
+        "description": "Every list's answer. Follow `next` until it is null. Reference tables (articles, sources, "
+        "ratings) page by number (`?page=`); feeds (claims, claimants, verdicts, ClaimReview, changes, imported "
+        "fact checks) by cursor (`?cursor=`, or `?after=` on changes), forward only: there `previous` is always "
+        "null, and cursors never skip or repeat a row while data changes.",
         "required": ["count", "count_is_estimate", "next", "previous", "results"],
         "properties": {
             "count": {
@@ -52,17 +59,26 @@ def envelope_schema(results_schema, *, paging):
                 "type": "string",
                 "format": "uri",
                 "nullable": True,
-                "description": f"The next page's URL ({paging}); null on the last page.",
+                "description": "The next page's URL; null on the last page.",
             },
             "previous": {
                 "type": "string",
                 "format": "uri",
                 "nullable": True,
-                "description": "The previous page's URL; null on the first page"
-                + (" and always for cursor lists." if paging == "cursor" else "."),
+                "description": "The previous page's URL; null on the first page and always for cursor lists.",
             },
-            "results": results_schema,
+            "results": {"type": "array", "items": {}},
         },
+    }
+
+
+def envelope_schema(results_schema, *, paging):
+    """A list's schema: the envelope (one component) with this list's ``results``, paged by ``paging``."""
+    return {
+        "allOf": [
+            {"$ref": f"#/components/schemas/{ENVELOPE_COMPONENT}"},
+            {"type": "object", "description": f"Paged by {paging}.", "properties": {"results": results_schema}},
+        ]
     }
 
 

@@ -134,7 +134,7 @@ class NumberSerializer(serializers.Serializer):
 
 
 class SelectorSerializer(serializers.Serializer):
-    type = serializers.CharField(default="TextQuoteSelector")
+    type = serializers.ChoiceField(choices=["TextQuoteSelector"], default="TextQuoteSelector")
     exact = serializers.CharField()
     prefix = serializers.CharField(allow_blank=True)
     suffix = serializers.CharField(allow_blank=True)
@@ -256,7 +256,7 @@ def claim_row(claim, url, ratings, newsroom=False):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    type = serializers.CharField(source="claim_type", read_only=True)
+    type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices, read_only=True)
     selector = serializers.SerializerMethodField()
     numbers = NumberSerializer(many=True, read_only=True)
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -312,9 +312,19 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimUpdateSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=Claim.Status.choices, required=False)
+    status = serializers.ChoiceField(
+        choices=Claim.Status.choices,
+        required=False,
+        help_text="A queue move (`new`, `in_review`, `reviewed`). `published` comes only with a published verdict: "
+        "asking for it, or to move a published claim back, is 400 unless the claim already has that status.",
+    )
     checkworthy = serializers.BooleanField(required=False)
-    not_checkworthy_reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    not_checkworthy_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="Required (400 without it) when setting `checkworthy` to false; cleared when setting it to true.",
+    )
     claimant = serializers.CharField(required=False, allow_blank=True, max_length=200)
     correction_note = serializers.CharField(
         required=False,

@@ -354,6 +354,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Response headers, 304s, the rating scale's enums, the list envelope and the conventions (api/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.postprocess"],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "VerdictStatusEnum": "claims.models.Verdict.Status",
