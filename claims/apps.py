@@ -10,10 +10,10 @@ class ClaimsConfig(AppConfig):
         from articles.models import Article
 
         from .caching import invalidate_after_commit
-        from .models import Claim, Correction, Rating, Source, Verdict
+        from .models import Claim, Claimant, Correction, Rating, Source, Verdict
 
         # Everything public pages and anonymous API reads show; bulk writes (ingestion) invalidate explicitly.
-        for model in (Article, Claim, Correction, Rating, Source, Verdict):
+        for model in (Article, Claim, Claimant, Correction, Rating, Source, Verdict):
             post_save.connect(invalidate_after_commit, sender=model, dispatch_uid=f"invalidate-{model.__name__}-save")
             post_delete.connect(
                 invalidate_after_commit, sender=model, dispatch_uid=f"invalidate-{model.__name__}-delete"

@@ -148,3 +148,17 @@ def test_a_claim_lists_only_its_own_articles_links_to_its_own_sources(api):
     link(elsewhere.article, report, 10)  # another article links the same report
     citations = api.get(f"/api/v1/claims/{claim.pk}/").json()["citations"]
     assert [row["id"] for row in citations] == [mine.pk]
+
+
+def test_renaming_a_claimant_reaches_cached_anonymous_reads(api, settings, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    ruiz = make_claimant("Ana Ruiz")
+    assert api.get(f"/api/v1/claimants/{ruiz.pk}/").json()["name"] == "Ana Ruiz"
+    with django_capture_on_commit_callbacks(execute=True):
+        ruiz.name = "Ana María Ruiz"
+        ruiz.save()
+    assert api.get(f"/api/v1/claimants/{ruiz.pk}/").json()["name"] == "Ana María Ruiz"
+    cache.clear()
