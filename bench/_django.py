@@ -55,10 +55,12 @@ def empty_tables():
 
     from articles.models import Article
     from claims.models import Claim, Source, Verdict
+    from matching.models import ExternalFactCheck
 
     if connection.vendor == "postgresql":
         tables = [
             Article._meta.db_table,
+            ExternalFactCheck._meta.db_table,
             Source._meta.db_table,
             Claim.history.model._meta.db_table,
             Verdict.history.model._meta.db_table,
@@ -70,3 +72,4 @@ def empty_tables():
     Claim.history.model.objects.all().delete()
     Verdict.history.model.objects.all().delete()
     Source.objects.all().delete()
+    ExternalFactCheck.objects.all().delete()

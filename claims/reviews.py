@@ -29,11 +29,12 @@ Roles come from Django permissions (the ``reviewer`` and ``editor`` groups):
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from integrations import changes as change_log
 
+from . import tally
 from .models import Claim, Correction, Verdict
 from .services import ensure_sources
 
@@ -265,12 +266,17 @@ def update_verdict(verdict, *, by, expected_version, correction_note="", evidenc
             previous_statement=current.claim.checked_statement,
             corrected_by=by,
         )
+    # A published verdict's new rating moves every claim showing it on the published-verdict tally.
+    showing = Claim.objects.filter(current_verdict=current) if "rating" in changed and current.is_published else None
+    before = tally.snapshot(showing) if showing is not None else None
     for field, value in changed.items():
         setattr(current, field, value)
     current.version += 1
     current.updated_at = timezone.now()
     current._history_user = by
     current.save()
+    if showing is not None:
+        tally.settle(showing, before)
     if evidence_changed:
         current.evidence.set(new_evidence)
     if current.is_published:
@@ -311,6 +317,9 @@ def publish_verdict(verdict, *, by, expected_version=None, correction_note=""):
             "which needs a correction note readers will see.",
             "correction_required",
         )
+    # The claim and its other appearances (see ``reuse_verdict``) change rating together.
+    showing = Claim.objects.filter(models.Q(pk=claim.pk) | models.Q(current_verdict__claim=claim))
+    before = tally.snapshot(showing)
     if previous is not None:
         previous.status = Verdict.Status.SUPERSEDED
         previous.version += 1
@@ -347,6 +356,7 @@ def publish_verdict(verdict, *, by, expected_version=None, correction_note=""):
         appearance.updated_at = now
         appearance._history_user = by
         appearance.save(update_fields=["current_verdict", "updated_at"])
+    tally.settle(showing, before)
     change_log.record(current, change_log.Kind.PUBLISHED)
     if previous is not None:
         change_log.record(previous, change_log.Kind.UPDATED)
@@ -387,11 +397,14 @@ def reuse_verdict(claim, checked_claim, *, by):
             "This claim has its own published verdict; correct that one instead of reusing another.",
             "already_published",
         )
+    showing = Claim.objects.filter(pk=claim.pk)
+    before = tally.snapshot(showing)
     claim.current_verdict_id = checked_claim.current_verdict_id
     claim.status = Claim.Status.PUBLISHED
     claim.updated_at = timezone.now()
     claim._history_user = by
     claim.save(update_fields=["current_verdict", "status", "updated_at"])
+    tally.settle(showing, before)
     change_log.record(claim, change_log.Kind.UPDATED)
     return claim
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 
+from . import tally
 from .models import ARTICLE_BODY, Citation, Claim, Correction, Rating, Source, Topic, Verdict
 from .sources import SourceKind, canonical_url_variants
 
@@ -139,9 +140,13 @@ class RatingCount:
 
 
 def rating_counts(claims=None, chart_width=200):
-    """Each rating with how many current verdicts carry it, and a bar width for the chart."""
-    queryset = Claim.objects.public().rated() if claims is None else claims.rated()
-    totals = dict(queryset.values_list("current_verdict__rating").annotate(n=Count("id")).order_by())
+    """Each rating with how many current verdicts carry it, and a bar width for the chart.
+
+    Over all claims (the home page) the figures are the stored tally
+    (``claims.tally``), not a count over the whole table; over a subset
+    (an article, a claimant, a topic, this month) they are counted.
+    """
+    totals = tally.stored_counts() if claims is None else tally.fresh_counts(claims)
     largest = max(totals.values(), default=0)
     return [
         RatingCount(

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_update_with_history
 from integrations import changes
 from matching.tasks import enqueue_claim_matching
 
+from . import tally
 from .bulkcopy import insert_rows
 from .claimants import normalise_name, resolve_claimants
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
@@ -125,6 +126,9 @@ def store_reextraction(article, parsed, extraction):
     reviewed it. A claim no longer found is marked stale when it has been
     reviewed or has verdicts, and deleted otherwise. Returns a summary dict.
     """
+    # Claims going stale (or back) leave (or rejoin) the published-verdict tally.
+    own_claims = Claim.objects.filter(article=article)
+    tallied = tally.snapshot(own_claims)
     article.text = parsed.text
     article.paragraph_count = len(parsed.paragraphs)
     article.save(update_fields=["text", "paragraph_count", "updated_at"])
@@ -193,6 +197,7 @@ def store_reextraction(article, parsed, extraction):
     changes.record_many([*newly_stale, *changed], changes.Kind.UPDATED)
     changes.record_many(Claim.objects.filter(pk__in=new_ids), changes.Kind.CREATED)
     changes.record_rows(changes.Resource.CLAIM, deleted, changes.Kind.DELETED)
+    tally.settle(own_claims, tallied)
     # Claims found anew, or reworded, may repeat something already checked: matched again once committed.
     reworded = [claim.pk for claim in changed if _matched_on(claim) != before_matched_on[claim.pk]]
     transaction.on_commit(lambda: enqueue_claim_matching([*new_ids, *reworded]))
