@@ -515,6 +515,9 @@ def save_verdict_form(verdict_form, user, claim=None):
             evidence=data.get("evidence", []),
             evidence_urls=data.get("evidence_urls", []),
         )
+    elif not verdict_form.changes_content:
+        # Saved as it is stored (the form checked the version it carried): nothing to write, nobody to ask.
+        verdict_form.instance = Verdict.objects.get(pk=verdict_form.instance.pk)
     else:
         verdict_form.instance = reviews.update_verdict(
             verdict_form.instance,

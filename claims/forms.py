@@ -21,6 +21,8 @@ class VerdictForm(forms.ModelForm):
     """A verdict with the version it was loaded at, so a concurrent save is caught instead of overwritten."""
 
     user = None
+    # Set by ``clean``: whether the stored verdict's content or evidence would change.
+    changes_content = True
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     evidence_urls = forms.CharField(
         label="New evidence URLs",
@@ -73,7 +75,9 @@ class VerdictForm(forms.ModelForm):
             evidence_changed = bool(cleaned.get("evidence_urls")) or (
                 evidence is not None and {s.pk for s in evidence} != {s.pk for s in current.evidence.all()}
             )
-            if content_changed or evidence_changed:
+            # Nothing to write is saved as nothing (the admin's Save on an unchanged page, whoever presses it).
+            self.changes_content = content_changed or evidence_changed
+            if self.changes_content:
                 try:
                     reviews.check_verdict_update(self.user, current, cleaned.get("correction_note", ""))
                 except reviews.ReviewError as error:

@@ -284,3 +284,12 @@ def test_a_form_loaded_before_someone_else_saved_is_refused_with_their_change(cl
     assert response.status_code == 200
     assert "not saved" in response.content.decode()
     assert Verdict.objects.get(pk=verdict.pk).summary == "Editor's wording."
+
+
+def test_a_reviewer_saving_a_published_verdicts_page_unchanged_writes_nothing_and_is_no_500(client, published):
+    client.force_login(make_user("reviewer"))
+    response = post_form(client, verdict_change(published), {}, "verdict_form")
+    assert response.status_code == 302
+    stored = Verdict.objects.get(pk=published.pk)
+    assert stored.version == published.version
+    assert stored.history.count() == published.history.count()
