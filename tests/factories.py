@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from claims import reviews
-from claims.models import Claim, Rating, Source, Verdict
+from claims.models import Citation, Claim, ConsistencyCheck, Quotation, Rating, Source, Verdict
 
 _sequence = count(1)
 
@@ -88,6 +88,46 @@ def make_verdict(*, claim=None, by=None, status=Verdict.Status.DRAFT, evidence_u
     return verdict
 
 
-def make_source(url=None):
+def make_source(url=None, **kwargs):
     url = url or f"https://stats.example.gov/report-{next(_sequence)}"
-    return Source.objects.create(canonical_url=url, domain=url.split("/")[2])
+    kwargs.setdefault("domain", url.split("/")[2])
+    return Source.objects.get_or_create(canonical_url=url, defaults=kwargs)[0]
+
+
+def _span(article, paragraph, text):
+    """Where ``text`` starts and ends in ``article``'s text, looked for in its ``paragraph``."""
+    paragraphs = article.paragraphs()
+    start = sum(len(p) + 2 for p in paragraphs[:paragraph]) + paragraphs[paragraph].index(text)
+    return start, start + len(text)
+
+
+def make_citation(*, article, url=None, anchor_text=None, paragraph=0, claims=(), **source_fields):
+    """A link on ``anchor_text`` (the paragraph's first word by default) to a source, cited by ``claims`` too."""
+    source = make_source(url, **source_fields)
+    anchor_text = anchor_text or article.paragraphs()[paragraph].split()[0]
+    start, end = _span(article, paragraph, anchor_text)
+    citation = Citation.objects.create(
+        article=article,
+        source=source,
+        href=source.canonical_url,
+        anchor_text=anchor_text,
+        paragraph=paragraph,
+        start=start,
+        end=end,
+    )
+    for claim in claims:
+        claim.sources.add(source)
+    return citation
+
+
+def make_quotation(*, article, text, speaker="", paragraph=0):
+    start, end = _span(article, paragraph, text)
+    return Quotation.objects.create(
+        article=article, text=text, speaker=speaker, paragraph=paragraph, start=start, end=end
+    )
+
+
+def make_consistency_check(*, article, claims=(), ok=True, detail="The shares add up to about 100%."):
+    check = ConsistencyCheck.objects.create(article=article, kind="shares_sum", ok=ok, detail=detail)
+    check.claims.set(claims)
+    return check
