@@ -2,11 +2,18 @@
 
 import pytest
 
+from tests.factories import make_claim
+
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def claim():
+    return make_claim()
+
+
 @pytest.mark.parametrize("path", ["/api/v1/claims/", "/api/v1/articles/", "/api/v1/ratings/", "/api/v1/ratings/true/"])
-def test_if_none_match_with_the_etag_is_304(api, seed_article, path):
+def test_if_none_match_with_the_etag_is_304(api, claim, path):
     first = api.get(path)
     assert first.status_code == 200
     again = api.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
@@ -14,8 +21,7 @@ def test_if_none_match_with_the_etag_is_304(api, seed_article, path):
     assert again.content == b""
 
 
-def test_a_changed_resource_is_sent_again(api, seed_article):
-    claim = seed_article.claims.first()
+def test_a_changed_resource_is_sent_again(api, claim):
     etag = api.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
     assert api.get(f"/api/v1/claims/{claim.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     claim.target = "someone else"

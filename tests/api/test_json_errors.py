@@ -6,6 +6,8 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
+from tests.factories import make_claim
+
 from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +35,10 @@ def test_a_path_with_a_newline_is_a_json_404(api):
     assert_json_error(api.get("/api/v1/claims/%0A/"), 404, "not_found")
 
 
-def test_a_session_write_without_the_csrf_token_is_a_json_403(editor, seed_article):
+def test_a_session_write_without_the_csrf_token_is_a_json_403(editor):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    claim = seed_article.claims.first()
+    claim = make_claim()
     response = client.patch(f"/api/v1/claims/{claim.pk}/", '{"status": "in_review"}', content_type="application/json")
     assert_json_error(response, 403, "permission_denied")
     assert "CSRF" in response.json()["detail"]
@@ -50,7 +52,7 @@ def test_a_csrf_failure_outside_drf_under_api_is_json(rf):
     assert json.loads(response.content)["code"] == "csrf_failed"
 
 
-def test_an_uncaught_error_is_a_json_500_and_a_database_outage_a_503_with_retry_after(monkeypatch, seed_article):
+def test_an_uncaught_error_is_a_json_500_and_a_database_outage_a_503_with_retry_after(monkeypatch):
     client = Client(raise_request_exception=False)
 
     def broken(*args, **kwargs):
