@@ -14,6 +14,7 @@ from articles.models import Article
 from claims import reviews
 from claims.models import Claim, Claimant, Rating, Source, Verdict
 from claims.selectors import current_published_verdicts
+from tests.factories import make_article, make_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -88,26 +89,33 @@ def test_every_ordering_returns_every_row_once(api, reviewer_api, tied_data, pat
         assert sorted(row[key] for row in rows) == expected, ordering
 
 
-def test_ordering_by_an_unknown_field_is_400(api, seed_article):
+@pytest.fixture
+def three_claims():
+    """Enough rows for a second page of two."""
+    article = make_article(paragraphs=["First claim, 10%.", "Second claim, 20%.", "Third claim, 30%."])
+    return [make_claim(article=article, paragraph=i) for i in range(3)]
+
+
+def test_ordering_by_an_unknown_field_is_400(api, three_claims):
     response = api.get("/api/v1/claims/", {"ordering": "text"})
     assert response.status_code == 400
     assert response.json()["code"] == "invalid"
     assert "ordering" in response.json()["errors"]
 
 
-def test_an_unknown_query_parameter_is_400(api, seed_article):
+def test_an_unknown_query_parameter_is_400(api, three_claims):
     response = api.get("/api/v1/claims/", {"ratng": "true"})
     assert response.status_code == 400
     assert response.json()["errors"] == {"ratng": ["Unknown query parameter."]}
 
 
-def test_a_page_past_the_end_is_400(api, seed_article):
+def test_a_page_past_the_end_is_400(api, three_claims):
     response = api.get("/api/v1/articles/", {"page": 99})
     assert response.status_code == 400
     assert "page" in response.json()["errors"]
 
 
-def test_a_cursor_for_another_ordering_is_400(api, seed_article):
+def test_a_cursor_for_another_ordering_is_400(api, three_claims):
     next_url = api.get("/api/v1/claims/", {"page_size": 2}).json()["next"]
     cursor = next_url.split("cursor=")[1].split("&")[0]
     response = api.get("/api/v1/claims/", {"cursor": cursor, "ordering": "created_at", "page_size": 2})

@@ -11,6 +11,7 @@ from claims import reviews
 from claims.models import Rating
 from integrations import webhooks
 from integrations.models import WebhookDelivery, WebhookSubscription
+from tests.factories import make_claim
 
 from .conftest import client_for
 
@@ -51,9 +52,8 @@ def receiver():
 
 
 @pytest.fixture
-def draft(seed_article, reviewer):
-    claim = seed_article.claims.get(text__contains="57.4%")
-    return reviews.draft_verdict(claim=claim, by=reviewer, rating=Rating.objects.get(slug="true"), summary="Ok.")
+def draft(reviewer):
+    return reviews.draft_verdict(claim=make_claim(), by=reviewer, rating=Rating.objects.get(slug="true"), summary="Ok.")
 
 
 def subscribe(editor, url, events=("verdict.published", "verdict.corrected")):
