@@ -1,7 +1,8 @@
 """Reads that find match candidates: a short list per claim, for ``matching.scoring`` to rank.
 
-PostgreSQL finds candidates through the full-text GIN indexes (claims
-migration 0012, matching migration 0002): a stored claim or imported check
+PostgreSQL finds candidates through the full-text GIN indexes (checked
+claims: matching migration 0004; imported checks: 0002; any claim: claims
+migration 0012): a stored claim or imported check
 is a candidate when it shares at least two of the claim's content words
 (stemmed, so reordered and reworded paraphrases are found), and candidates
 are ordered by trigram similarity (``pg_trgm``), then full-text rank. At
