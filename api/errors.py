@@ -16,8 +16,8 @@ from articles.errors import IngestError
 from claims.reviews import ReviewError, VersionConflict
 
 INGEST_STATUS = {"too_large": 413, "binary": 415, "undecodable": 415}
-REVIEW_STATUS = {"forbidden": 403, "already_published": 409, "conflict": 412}
-# correction_required, reason_required and invalid are 400: the request lacks something the rules need.
+REVIEW_STATUS = {"forbidden": 403, "already_published": 409, "not_published": 409, "conflict": 412}
+# correction_required, retraction_note_required, reason_required and invalid are 400: the request lacks something the rules need.
 
 
 class PreconditionFailed(exceptions.APIException):

@@ -73,6 +73,14 @@ class CanCorrectVerdict(CanEditVerdict):
         return verdict.status != Verdict.Status.PUBLISHED or reviews.can_correct(user, verdict)
 
 
+class CanRetractVerdict(CanEditVerdict):
+    message = "Only an editor can retract a published verdict."
+
+    def allowed(self, user, verdict):
+        # A verdict that is not published is refused by the rulebook with a 409 that says so.
+        return verdict.status != Verdict.Status.PUBLISHED or reviews.can_retract(user, verdict)
+
+
 class CanPublishVerdict(RulebookPermission):
     message = "Publishing needs a second pair of eyes: an editor publishes a reviewer's verdict."
 

@@ -75,9 +75,15 @@ class VerdictSerializer(serializers.ModelSerializer):
             "published_at",
             "version",
             "corrections",
+            "retracted_at",
+            "retraction_note",
             "created_at",
             "updated_at",
         )
+        extra_kwargs = {
+            "retracted_at": {"help_text": "When an editor withdrew this verdict (status `retracted`); else null."},
+            "retraction_note": {"help_text": "Why it was withdrawn, as readers see it; empty unless retracted."},
+        }
 
     @extend_schema_field(
         serializers.CharField(
@@ -113,6 +119,11 @@ class VerdictUpdateSerializer(serializers.Serializer):
 
 class CorrectionInputSerializer(VerdictUpdateSerializer):
     correction_note = serializers.CharField(max_length=5000)
+
+
+class RetractInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000, help_text="Why the verdict is withdrawn; shown to readers.")
+    version = serializers.IntegerField(required=False, min_value=1, help_text="The version you read; or send If-Match.")
 
 
 class PublishInputSerializer(serializers.Serializer):

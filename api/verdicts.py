@@ -7,14 +7,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from claims import reviews
-from claims.models import Verdict
+from claims.models import PUBLIC_VERDICT_STATUSES, Verdict
 
 from . import serializers as api
 from .caching import CachedPublicReads
 from .conditional import IF_MATCH, ETagRetrieveMixin, expected_version, with_etag
 from .filters import ID_PATTERN, StrictQueryParameters, VerdictFilter
 from .pagination import KeysetPagination
-from .permissions import CanCorrectVerdict, CanEditVerdict, CanPublishVerdict, can_see_drafts
+from .permissions import CanCorrectVerdict, CanEditVerdict, CanPublishVerdict, CanRetractVerdict, can_see_drafts
 
 ERROR = api.ErrorSerializer
 WRITE_ERRORS = dict.fromkeys((400, 401, 403, 404, 412, 428), ERROR)
@@ -26,7 +26,7 @@ def verdicts_queryset(user):
         "evidence", "corrections__previous_rating"
     )
     if not can_see_drafts(user):
-        queryset = queryset.filter(status__in=[Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED])
+        queryset = queryset.filter(status__in=PUBLIC_VERDICT_STATUSES)
     return queryset.order_by("-published_at", "-id")
 
 
@@ -55,7 +55,12 @@ class VerdictViewSet(
         return verdicts_queryset(self.request.user)
 
     def get_permissions(self):
-        rule = {"partial_update": CanEditVerdict, "publish": CanPublishVerdict, "correct": CanCorrectVerdict}
+        rule = {
+            "partial_update": CanEditVerdict,
+            "publish": CanPublishVerdict,
+            "correct": CanCorrectVerdict,
+            "retract": CanRetractVerdict,
+        }
         if self.action in rule:
             return [rule[self.action]()]
         return super().get_permissions()
@@ -125,3 +130,24 @@ class VerdictViewSet(
         if not verdict.is_published:
             raise ValidationError({"detail": ["Only a published verdict is corrected; edit the draft instead."]})
         return self.apply_update(request, verdict, api.CorrectionInputSerializer)
+
+    @extend_schema(
+        summary="Retract a published verdict (editors)",
+        description="For a verdict that was wrong, not only outdated (correct it instead). The claim loses its "
+        "rating until a new verdict is published; the verdict stays public as `retracted` with its `note`, and a "
+        "`retracted` event goes to the change feed and webhooks. Send If-Match or `version`.",
+        request=api.RetractInputSerializer,
+        parameters=[IF_MATCH],
+        responses={200: api.VerdictSerializer, 409: ERROR, **WRITE_ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def retract(self, request, pk=None):
+        verdict = self.get_object()
+        payload = api.RetractInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        version = expected_version(request, verdict, payload.validated_data.get("version"))
+        verdict = reviews.retract_verdict(
+            verdict, by=request.user, expected_version=version, note=payload.validated_data["note"]
+        )
+        verdict = self.get_queryset().get(pk=verdict.pk)
+        return with_etag(Response(self.get_serializer(verdict).data), verdict)

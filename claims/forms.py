@@ -133,7 +133,9 @@ class ClaimForm(forms.ModelForm):
 class ClaimActionForm(ActionForm):
     reason = forms.CharField(required=False, label="Reason (for “not check-worthy”)", max_length=300)
     correction_note = forms.CharField(
-        required=False, label="Correction note (publishing over a published verdict)", max_length=2000
+        required=False,
+        label="Note readers see (publishing over a published verdict, or retracting)",
+        max_length=2000,
     )
 
 

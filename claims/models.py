@@ -58,13 +58,13 @@ class RatingTally(models.Model):
 
 class SourceQuerySet(models.QuerySet):
     def public(self):
-        """Sources readers may see: cited by an article, or evidence of a published (or superseded) verdict.
+        """Sources readers may see: cited by an article, or evidence of a verdict on the public record.
 
         A draft's evidence stays in the newsroom until its verdict is published.
         """
         cited = Citation.objects.filter(source_id=models.OuterRef("pk"))
         evidence = Verdict.evidence.through.objects.filter(
-            source_id=models.OuterRef("pk"), verdict__status__in=["published", "superseded"]
+            source_id=models.OuterRef("pk"), verdict__status__in=PUBLIC_VERDICT_STATUSES
         )
         return self.filter(models.Exists(cited) | models.Exists(evidence))
 
@@ -469,6 +469,11 @@ class ConsistencyCheck(models.Model):
         return f"{self.kind}: {'holds' if self.ok else 'fails'}"
 
 
+# Verdicts readers may see: the current published one, and those a newer verdict superseded or an editor retracted
+# (the rulebook, ``claims.reviews``). Drafts never.
+PUBLIC_VERDICT_STATUSES = ("published", "superseded", "retracted")
+
+
 class VerdictQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Verdict.Status.PUBLISHED)
@@ -480,6 +485,8 @@ class Verdict(models.Model):
         PUBLISHED = "published", "Published"
         # Replaced by a newer published verdict on the same claim; kept, public, as part of the record.
         SUPERSEDED = "superseded", "Superseded"
+        # Withdrawn by an editor (wrong, not only outdated): no longer a rating, kept public with the reason.
+        RETRACTED = "retracted", "Retracted"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
@@ -496,6 +503,13 @@ class Verdict(models.Model):
     # Set by ``claims.reviews`` on a real change only: publishing stamps it equal to ``published_at``,
     # so a page says "updated" only after a correction.
     updated_at = models.DateTimeField(default=timezone.now)
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    retraction_note = models.TextField(
+        blank=True, help_text="Why the verdict was withdrawn, in words a reader understands."
+    )
+    retracted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = VerdictQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[evidence])
@@ -507,6 +521,10 @@ class Verdict(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="verdict_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="retracted") | models.Q(retracted_at__isnull=False),
+                name="verdict_retracted_has_date",
             ),
             # At most one current published verdict per claim, whatever path writes: publishing over
             # a published verdict must supersede it first (``claims.reviews.publish_verdict``).
@@ -534,8 +552,8 @@ class Verdict(models.Model):
 
     @property
     def is_public(self):
-        """Published or superseded: part of the public record."""
-        return self.status in {self.Status.PUBLISHED, self.Status.SUPERSEDED}
+        """Published, superseded or retracted: part of the public record."""
+        return self.status in PUBLIC_VERDICT_STATUSES
 
 
 class Correction(models.Model):

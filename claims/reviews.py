@@ -116,6 +116,11 @@ def can_publish(user, verdict, current=None):
     return allowed
 
 
+def can_retract(user, verdict):
+    """Withdrawing a published verdict is the gravest correction: whoever may correct it, with a public note."""
+    return can_correct(user, verdict)
+
+
 def can_edit_verdict(user, verdict):
     """Drafts by reviewers; a published verdict only by whoever may correct it; superseded ones never."""
     if not _active(user):
@@ -362,6 +367,48 @@ def publish_verdict(verdict, *, by, expected_version=None, correction_note=""):
         change_log.record(previous, change_log.Kind.UPDATED)
     change_log.record_many([claim, *appearances], change_log.Kind.UPDATED)
     _after_publishing(claim.pk)
+    return current
+
+
+@transaction.atomic
+def retract_verdict(verdict, *, by, expected_version=None, note=""):
+    """Withdraw the published ``verdict``: the claim has no rating until a new verdict is published.
+
+    For a verdict that was wrong, not only outdated (that is a correction).
+    The verdict stays on the public record as ``retracted``, with the date
+    and ``note``; the claim, and every other appearance showing the verdict,
+    go back to the review queue.
+    """
+    claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+    current = lock_for_update(verdict.pk, verdict.version if expected_version is None else expected_version)
+    if current.status != Verdict.Status.PUBLISHED:
+        raise ReviewError("Only the published verdict of a claim can be retracted.", "not_published")
+    if not can_retract(by, current):
+        _forbid("Only an editor can retract a published verdict.")
+    if not note.strip():
+        raise ReviewError(
+            "Retracting a verdict needs a note readers will see: why it was withdrawn.", "retraction_note_required"
+        )
+    now = timezone.now()
+    current.status = Verdict.Status.RETRACTED
+    current.retracted_at = now
+    current.retraction_note = note.strip()
+    current.retracted_by = by
+    current.updated_at = now
+    current.version += 1
+    current._history_user = by
+    current.save()
+    showing = list(Claim.objects.filter(current_verdict=current))
+    if claim not in showing:
+        showing.append(claim)
+    for shown_on in showing:
+        shown_on.current_verdict = None
+        shown_on.status = Claim.Status.IN_REVIEW
+        shown_on.updated_at = now
+        shown_on._history_user = by
+        shown_on.save(update_fields=["current_verdict", "status", "updated_at"])
+    change_log.record(current, change_log.Kind.RETRACTED)
+    change_log.record_many(showing, change_log.Kind.UPDATED)
     return current
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 
 from . import tally
-from .models import ARTICLE_BODY, Citation, Claim, Correction, Rating, Source, Topic, Verdict
+from .models import ARTICLE_BODY, PUBLIC_VERDICT_STATUSES, Citation, Claim, Correction, Rating, Source, Topic, Verdict
 from .sources import SourceKind, canonical_url_variants
 
 PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
@@ -175,8 +175,14 @@ def claim_page(pk):
     return claim
 
 
-# Verdicts readers may see: the current published one, and (rulebook, issue 11) those a newer verdict superseded.
-PUBLIC_VERDICT_STATUSES = ("published", "superseded")
+def retractions(claim=None, limit=500):
+    """Retracted verdicts, newest first: ``claim``'s (its page) or every claim's (the corrections page); one query."""
+    verdicts = Verdict.objects.filter(status=Verdict.Status.RETRACTED).select_related("rating")
+    if claim is None:
+        verdicts = verdicts.select_related("claim").defer("claim__checkworthiness_features")
+    else:
+        verdicts = verdicts.filter(claim=claim)
+    return list(verdicts.order_by("-retracted_at", "-id")[:limit])
 
 
 @dataclass(frozen=True)

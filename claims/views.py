@@ -63,6 +63,7 @@ def claim_detail(request, pk, slug):
             "after": after,
             "json_ld": json_ld,
             "corrections": corrections,
+            "retractions": selectors.retractions(claim),
             "modified": corrections[0].correction.corrected_at if corrections else None,
             "reviewer_name": selectors.reviewer_display_name(verdict) if verdict else "",
             "statement": checked_statement(claim),
@@ -151,7 +152,11 @@ def methodology(request):
 
 @cache_public_page
 def corrections(request):
-    return render(request, "claims/corrections.html", {"corrections": selectors.public_corrections()})
+    return render(
+        request,
+        "claims/corrections.html",
+        {"corrections": selectors.public_corrections(), "retractions": selectors.retractions()},
+    )
 
 
 @cache_public_page

@@ -87,6 +87,10 @@ def probe_correct(user, situation):
     return reviews.can_correct(user, verdict(user, situation, Verdict.Status.PUBLISHED))
 
 
+def probe_retract(user, situation):
+    return reviews.can_retract(user, verdict(user, situation, Verdict.Status.PUBLISHED))
+
+
 def probe_claim_correction(user, situation):
     claim, _ = published_claim(user, situation)
     return reviews.can_edit_claim(user, claim, reviews.CLAIM_PUBLIC_FIELDS)
@@ -132,6 +136,7 @@ PROBES = {
     "publish a draft": probe_publish,
     "publish over a published verdict": probe_publish_over,
     "correct a published verdict": probe_correct,
+    "retract a published verdict": probe_retract,
     "change what readers see of a published claim": probe_claim_correction,
     "queue moves": probe_queue_moves,
     "History → Revert": probe_revert,

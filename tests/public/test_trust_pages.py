@@ -32,7 +32,7 @@ def test_corrections_page_reads_in_constant_queries(client, editor, django_asser
     for index in range(4):
         verdict = publish(make_claim(make_article([f"Someone said {index}% of it."])), editor, summary="x")
         correct(verdict, editor, f"Note {index}.", summary="y")
-    with django_assert_num_queries(2):  # corrections with verdict, rating, claim and article; sibling corrections
+    with django_assert_num_queries(3):  # corrections with verdict, rating, claim and article; siblings; retractions
         assert client.get("/corrections/").status_code == 200
 
 
