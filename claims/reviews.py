@@ -401,12 +401,16 @@ def retract_verdict(verdict, *, by, expected_version=None, note=""):
     showing = list(Claim.objects.filter(current_verdict=current))
     if claim not in showing:
         showing.append(claim)
+    # By id: once retracted, these claims no longer point at the verdict, and settle re-reads them.
+    showing_rows = Claim.objects.filter(pk__in=[shown_on.pk for shown_on in showing])
+    before = tally.snapshot(showing_rows)
     for shown_on in showing:
         shown_on.current_verdict = None
         shown_on.status = Claim.Status.IN_REVIEW
         shown_on.updated_at = now
         shown_on._history_user = by
         shown_on.save(update_fields=["current_verdict", "status", "updated_at"])
+    tally.settle(showing_rows, before)
     change_log.record(current, change_log.Kind.RETRACTED)
     change_log.record_many(showing, change_log.Kind.UPDATED)
     return current

@@ -135,3 +135,13 @@ def test_in_the_admin_an_editor_retracts_with_the_action_and_a_reviewer_is_not_o
     assert Verdict.objects.get(pk=published.pk).status == "published"
     client.post(changelist, {"action": "retract", "_selected_action": [published.pk], "correction_note": NOTE})
     assert Verdict.objects.get(pk=published.pk).retraction_note == NOTE
+
+
+def test_the_home_page_tally_drops_a_retracted_rating(published, editor):
+    from claims import tally
+
+    other = make_verdict().claim
+    reviews.reuse_verdict(other, Claim.objects.get(pk=published.claim_id), by=editor)
+    assert tally.stored_counts()[published.rating_id] == 2
+    retract(published)
+    assert tally.stored_counts()[published.rating_id] == 0 == tally.fresh_counts()[published.rating_id]

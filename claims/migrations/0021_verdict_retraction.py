@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0019_updated_at_indexes"),
+        ("claims", "0020_rating_tally"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
