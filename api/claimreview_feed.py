@@ -84,6 +84,7 @@ class FeedPagination(KeysetPagination):
 
     cursor_query_param = "after"
     query_parameters = ("after", "page_size")
+    counts = False
 
     def get_next_link(self):
         if not self.rows:

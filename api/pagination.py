@@ -175,12 +175,13 @@ class KeysetPagination(BasePagination):
 
     cursor_query_param = "cursor"
     query_parameters = ("cursor", "page_size")
+    counts = True  # False for answers without a count (the ClaimReview DataFeed): saves a query or two
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.page_size = requested_page_size(request)
         self.ordering = ordering_of(queryset)
-        self.count, self.count_is_estimate = counted(queryset)
+        self.count, self.count_is_estimate = counted(queryset) if self.counts else (None, False)
         raw = request.query_params.get(self.cursor_query_param)
         if raw is not None:
             queryset = queryset.filter(self.after(self.decode(raw), queryset.model))

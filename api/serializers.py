@@ -464,9 +464,10 @@ class ClaimantSerializer(serializers.ModelSerializer):
     """A claimant with the tally of their public record; the view sets ``context["tallies"]`` for the page."""
 
     page = serializers.SerializerMethodField(help_text="The claimant's public page.")
-    claims = serializers.SerializerMethodField(help_text="Their claims: the claim list filtered by this claimant.")
-    claim_count = serializers.SerializerMethodField(help_text="Claims readers see (stale ones left out).")
-    checked_count = serializers.SerializerMethodField(help_text="Of those, claims with a published verdict.")
+    claims = serializers.SerializerMethodField(
+        help_text="Their claims: the claim list filtered by this claimant (its `count` says how many)."
+    )
+    checked_count = serializers.SerializerMethodField(help_text="Their claims with a published verdict.")
     rating_counts = serializers.SerializerMethodField(
         help_text="Checked claims per rating slug (published verdicts only; ratings with none are left out)."
     )
@@ -482,7 +483,6 @@ class ClaimantSerializer(serializers.ModelSerializer):
             "url",
             "page",
             "claims",
-            "claim_count",
             "checked_count",
             "rating_counts",
         )
@@ -497,10 +497,6 @@ class ClaimantSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.URLField())
     def get_claims(self, claimant):
         return self.absolute(f"{reverse('api:claim-list')}?claimant_id={claimant.pk}")
-
-    @extend_schema_field(serializers.IntegerField(min_value=0))
-    def get_claim_count(self, claimant):
-        return self.tally(claimant).claims
 
     @extend_schema_field(serializers.IntegerField(min_value=0))
     def get_checked_count(self, claimant):

@@ -404,6 +404,13 @@ class Claim(models.Model):
             models.Index(fields=["claimant_slug"], name="claim_claimant_slug_idx"),
             # Incremental sync: the API's ?updated_after= and ?ordering=updated_at, and the ClaimReview DataFeed's order.
             models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+            # The same order over reviewed claims only: the ClaimReview DataFeed (a tenth of the table). Without
+            # it PostgreSQL sorted every reviewed claim for each page: 270 ms at 20,000 reviews, against 1 ms.
+            models.Index(
+                fields=["updated_at", "id"],
+                name="claim_rated_updated_idx",
+                condition=models.Q(current_verdict__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -23,6 +23,8 @@ TRUSTED_MARGIN = 3
 
 def counted(queryset):
     """``(count, is_estimate)`` for ``queryset``: exact up to ``ESTIMATE_ABOVE``, estimated beyond on PostgreSQL."""
+    if queryset.query.is_empty():
+        return 0, False  # known empty (``.none()``): there is no statement to explain
     if connections[queryset.db].vendor != "postgresql":
         return queryset.count(), False
     queryset = queryset.order_by()

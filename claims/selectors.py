@@ -42,11 +42,19 @@ def at_url(sources, url):
 
 
 def citing(claims, url):
-    """Claims that cite ``url`` (however it was written in the article), as an EXISTS test."""
-    cites = Claim.sources.through.objects.filter(
-        claim_id=OuterRef("pk"), source__canonical_url__in=canonical_url_variants(url)
-    )
-    return claims.filter(Exists(cites))
+    """Claims that cite ``url`` (however it was written in the article).
+
+    The source is looked up first (one small query on its unique URL), then
+    the claims as ``id IN (the link table's rows for it)``. With the source
+    lookup inside the same statement, a list's joins plus the two subquery
+    tables went past PostgreSQL's join_collapse_limit, the joins were no
+    longer reordered, and it scanned every claim: 1.4 s at 200,000 claims
+    for a source one claim cites, against a few milliseconds.
+    """
+    source_ids = list(Source.objects.filter(canonical_url__in=canonical_url_variants(url)).values_list("pk", flat=True))
+    if not source_ids:
+        return claims.none()
+    return claims.filter(pk__in=Claim.sources.through.objects.filter(source_id__in=source_ids).values("claim_id"))
 
 
 def paragraph_start(article_text, index):
@@ -448,9 +456,8 @@ def other_appearances(verdicts):
 
 @dataclass(frozen=True)
 class ClaimantTally:
-    """What a claimant's public record holds: claims readers see, and the ratings of the checked ones."""
+    """A claimant's checked record: how their checked claims were rated."""
 
-    claims: int = 0
     ratings: dict = dataclasses.field(default_factory=dict)
 
     @property
@@ -463,21 +470,22 @@ def claimant_tallies(claimant_ids):
 
     Ratings count current verdicts only, which are always published ones
     (``Claim.current_verdict``): a draft never shows. Stale claims are left
-    out, as on the public pages.
+    out, as on the public pages. Only checked claims are read (a tenth of
+    them, typically): counting every claim as well made a page of claimants
+    with 25,000 claims each cost 1.3 s at 200,000 claims, against 90 ms.
     """
     rows = (
         Claim.objects.public()
+        .rated()
         .filter(claimant_entity_id__in=list(claimant_ids))
         .values_list("claimant_entity_id", "current_verdict__rating__slug")
         .annotate(n=Count("id"))
         .order_by()
     )
-    claims, ratings = {}, {}
+    ratings = {}
     for claimant_id, slug, n in rows:
-        claims[claimant_id] = claims.get(claimant_id, 0) + n
-        if slug is not None:
-            ratings.setdefault(claimant_id, {})[slug] = n
-    return {pk: ClaimantTally(claims.get(pk, 0), ratings.get(pk, {})) for pk in claimant_ids}
+        ratings.setdefault(claimant_id, {})[slug] = n
+    return {pk: ClaimantTally(ratings.get(pk, {})) for pk in claimant_ids}
 
 
 def citations_of(claim):
@@ -501,8 +509,13 @@ def claim_review_feed():
     what their ClaimReview says: publication, a correction of the verdict
     (``reviews._touch_claim``) or of the claim, re-extraction.
     """
+    # "Has a published verdict of its own" as a semi-join: written as current_verdict.claim_id = id, PostgreSQL
+    # misjudged the two-column join (see ``current_published_verdicts``) and a page took 15 s at 200,000 claims;
+    # this walks claim_updated_idx and costs about 10 ms.
+    own = Verdict.objects.filter(claim_id=OuterRef("pk"), status=Verdict.Status.PUBLISHED)
     return (
-        Claim.objects.filter(current_verdict__claim_id=F("id"))
+        Claim.objects.rated()
+        .filter(Exists(own))
         .select_related("article", "claimant_entity", "current_verdict__rating")
         .defer(*ARTICLE_BODY, "checkworthiness_features")
     )

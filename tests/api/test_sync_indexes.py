@@ -37,7 +37,7 @@ def plan(queryset):
         ),
         (
             lambda since: claim_review_feed().filter(updated_at__gte=since).order_by("updated_at", "id")[:51],
-            "claim_updated_idx",
+            "claim_rated_updated_idx",
         ),
     ],
     ids=["claims", "verdicts", "claimreview-feed"],
