@@ -13,6 +13,7 @@ import json
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from claims.models import Verdict
@@ -56,6 +57,8 @@ def expected_version(request, verdict, body_version):
         return verdict.version
     if header:
         check_if_match(header, verdict)
+        if body_version is not None and body_version != verdict.version:
+            raise ValidationError({"version": ["Names another version than If-Match; send one of them."]})
         return verdict.version
     if body_version is None:
         raise PreconditionRequired()

@@ -4,6 +4,8 @@ Domain errors from the core (``IngestError``, ``ReviewError``) are translated
 here, once, into HTTP statuses.
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views import csrf, defaults
@@ -43,6 +45,12 @@ class PayloadTooLarge(exceptions.APIException):
 
 
 def handle_exception(exc, context):
+    if isinstance(exc, RequestDataTooBig):  # Django's own answer is a 400, an HTML page with DEBUG on
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return Response(
+            {"detail": f"The request body is over the {limit:,}-byte limit.", "code": "too_large"},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, IngestError):
         return Response({"detail": exc.message, "code": exc.reason}, status=INGEST_STATUS.get(exc.reason, 400))
     if isinstance(exc, VersionConflict):

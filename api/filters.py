@@ -16,7 +16,7 @@ from articles.errors import IngestError
 from articles.ingest import normalise_url
 from articles.models import Article
 from claims import selectors as claim_selectors
-from claims.models import Claim, Claimant, Source, Verdict
+from claims.models import Claim, Claimant, Rating, Source, Verdict
 from claims.selectors import matching, with_rating, with_sources
 from matching.models import ExternalFactCheck
 from matching.selectors import with_match
@@ -81,6 +81,13 @@ class UrlFilter(filters.CharFilter):
 
     def __init__(self, *, lookup, **kwargs):
         super().__init__(method=lambda queryset, name, value: lookup(queryset, value), **kwargs)
+
+
+def require_rating(slug):
+    """An unknown rating is a 400 naming the known ones, not an empty list that reads as "none rated so"."""
+    known = list(Rating.objects.values_list("slug", flat=True))
+    if slug not in known:
+        raise ValidationError({"rating": [f"Unknown rating {slug!r}; one of: {', '.join(known)}."]})
 
 
 def strict_boolean(**kwargs):
@@ -164,6 +171,7 @@ class ClaimFilter(filters.FilterSet):
     def filter_rating(self, queryset, name, value):
         if value == "unreviewed":
             return queryset.filter(current_verdict__isnull=True)
+        require_rating(value)
         return with_rating(queryset, value)
 
     @extend_schema_field({"type": "string", "enum": ["true", "false"]})
@@ -183,7 +191,7 @@ class VerdictFilter(filters.FilterSet):
     status = filters.ChoiceFilter(
         choices=Verdict.Status.choices, help_text="`draft` only for reviewers and editors; readers see the others."
     )
-    rating = filters.CharFilter(field_name="rating__slug", help_text="A rating slug of `/api/v1/ratings/`.")
+    rating = filters.CharFilter(method="filter_rating", help_text="A rating slug of `/api/v1/ratings/`.")
     published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte", help_text="Published at or after.")
     published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt", help_text="Published before.")
     updated_after = DateTimeFilter(field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER)
@@ -195,6 +203,11 @@ class VerdictFilter(filters.FilterSet):
     class Meta:
         model = Verdict
         fields = []
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_rating(self, queryset, name, value):
+        require_rating(value)
+        return queryset.filter(rating__slug=value)
 
 
 class SourceFilter(filters.FilterSet):

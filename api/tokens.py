@@ -6,7 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from integrations.models import ApiToken
-from integrations.tokens import create_token, revoke_token
+from integrations.tokens import create_token, expiry_problem, revoke_token
 
 from .filters import ID_PATTERN, StrictQueryParameters
 from .locations import with_location
@@ -20,6 +20,12 @@ class ApiTokenSerializer(serializers.ModelSerializer):
         model = ApiToken
         fields = ("id", "name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at", "active")
         read_only_fields = ("id", "prefix", "created_at", "last_used_at", "revoked_at", "active")
+
+    def validate_expires_at(self, value):
+        problem = expiry_problem(value)
+        if problem:
+            raise serializers.ValidationError(problem)
+        return value
 
 
 class NewApiTokenSerializer(ApiTokenSerializer):

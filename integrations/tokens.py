@@ -28,6 +28,13 @@ def hash_key(key):
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def expiry_problem(expires_at):
+    """Why ``expires_at`` cannot be a new token's expiry, or None: a token born expired would only confuse."""
+    if expires_at is not None and expires_at <= timezone.now():
+        return "An expiry must be in the future."
+    return None
+
+
 def create_token(*, user, name, expires_at=None):
     """A new token for ``user``; returns ``(token, key)``. The key is not stored and cannot be shown again."""
     token = ApiToken(user=user, name=name, expires_at=expires_at)
