@@ -290,9 +290,26 @@ class StrictQueryParameters:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        unknown = sorted(set(request.query_params) - self.known_query_parameters())
-        if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
+        params = request.query_params
+        errors = {name: ["Unknown query parameter."] for name in sorted(set(params) - self.known_query_parameters())}
+        # Only the last of a repeated parameter would count: say so rather than silently drop the others.
+        errors.update(
+            {name: ["Given more than once; send it once."] for name in params if len(params.getlist(name)) > 1}
+        )
+        errors.update({name: ["Give an address to look up."] for name in self.blank_lookups(params)})
+        if errors:
+            raise ValidationError(errors)
+
+    def blank_lookups(self, params):
+        """Lookups by address given empty: they would otherwise answer the whole unfiltered list."""
+        filterset = getattr(self, "filterset_class", None) if self.action == "list" else None
+        if filterset is None:
+            return []
+        return [
+            name
+            for name, field in filterset.base_filters.items()
+            if isinstance(field, UrlFilter) and name in params and not params[name].strip()
+        ]
 
     def known_query_parameters(self):
         known = {"format"}

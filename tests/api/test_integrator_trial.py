@@ -67,3 +67,20 @@ def test_a_token_cannot_be_created_already_expired(reviewer):
 
 def test_token_creation_still_works_without_an_expiry(reviewer):
     assert create_token(user=reviewer, name="plain")[1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/claims/?ordering=id&ordering=-id",
+        "/api/v1/claims/?checkworthy=true&checkworthy=false",
+        "/api/v1/articles/?url=",
+        "/api/v1/claims/?source_url=",
+        "/api/v1/sources/?url=%20",
+    ],
+)
+def test_a_repeated_parameter_or_a_blank_address_lookup_is_a_400(path):
+    make_claim()
+    response = APIClient().get(path)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"]
