@@ -16,9 +16,9 @@ def as_json(data):
     return json.loads(json.dumps(data))
 
 
-def test_every_row_of_a_list_matches_the_single_claim_serializer(published, seed_article):
+def test_every_row_of_a_list_matches_the_single_claim_serializer(published, election):
     request = APIRequestFactory().get("/api/v1/claims/")
-    claims = list(claims_for_list().filter(article=seed_article).order_by("id"))
+    claims = list(claims_for_list().filter(article=election).order_by("id"))
     assert any(claim.current_verdict for claim in claims)
     assert any(claim.sources.all() for claim in claims)
     assert any(claim.numbers for claim in claims)
@@ -29,14 +29,14 @@ def test_every_row_of_a_list_matches_the_single_claim_serializer(published, seed
     assert listed == one_by_one
 
 
-def test_rows_without_a_request_carry_paths(seed_article):
-    claim = claims_for_list().filter(article=seed_article).first()
+def test_rows_without_a_request_carry_paths(election):
+    claim = claims_for_list().filter(article=election).first()
     row = ClaimSerializer([claim], many=True).data[0]
     assert row["url"] == claim.get_absolute_url()
 
 
-def test_rows_show_queue_states_to_the_newsroom_only(seed_article, reviewer):
-    claim = seed_article.claims.order_by("id").first()
+def test_rows_show_queue_states_to_the_newsroom_only(election, reviewer):
+    claim = election.claims.order_by("id").first()
     Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.IN_REVIEW)
     claims = list(claims_for_list().filter(pk=claim.pk))
     as_reader = APIRequestFactory().get("/api/v1/claims/")
