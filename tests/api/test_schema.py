@@ -79,8 +79,24 @@ def throttled_answers_say_when_to_retry(ctx, response, case):
 ROLES = ["anonymous", "reader", "reviewer", "editor"]
 
 
+@pytest.fixture
+def rows(election):
+    """Something for every list and detail to show: the election article's claims and citation, plus a quotation
+    and a consistency check (rows, not the extractor's reading of the seed)."""
+    from tests.factories import make_consistency_check, make_quotation
+
+    make_quotation(
+        article=election,
+        paragraph=3,
+        text="the race was the most expensive in the district's history",
+        speaker="Mayorga",
+    )
+    make_consistency_check(article=election, claims=election.claims.filter(claim_type="vote_share"))
+    return election
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_api_conforms_to_its_schema(db, seed_article, settings, role, wsgi_app):
+def test_api_conforms_to_its_schema(db, rows, settings, role, wsgi_app):
     """Every operation with generated parameters, anonymous and with a token of each role (a signed-in user with
     no role, a reviewer, an editor), writes included: never a 500, never a response the schema does not describe,
     every 201 located.
