@@ -10,6 +10,7 @@ from django.urls import reverse
 from articles.ingest import ingest_article
 from claims import reviews
 from claims.models import Claim, Rating
+from tests.factories import make_article, make_citation, make_claim, make_consistency_check
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +21,64 @@ HOSTILE = (
 )
 
 
+PARAGRAPHS = [
+    "Rep. Norma Torres won 57.4% of the vote, NBC News results show. Her opponent, Republican Mike Cargile, won 42.6%.",
+    "\u201cWe never asked for a meeting,\u201d Mayorga said of the envoys.",
+    "Torres said the interference was the worst she had seen in her career.",
+    "Torres thanked her volunteers.",
+]
+
+
 @pytest.fixture
-def published(seed_article, reviewer, editor):
-    claim = seed_article.claims.get(text__contains="57.4%")
+def article():
+    """An article written row by row (no extraction): two vote-share claims citing NBC News whose shares add
+    up, a quote of Mayorga's, another check-worthy claim of Torres's and one of hers that is not check-worthy."""
+    article = make_article(title="Torres wins re-election", paragraphs=PARAGRAPHS)
+    shares = [
+        make_claim(
+            article=article,
+            text="Rep. Norma Torres won 57.4% of the vote",
+            claimant="Norma Torres",
+            claim_type=Claim.Type.VOTE_SHARE,
+        ),
+        make_claim(
+            article=article,
+            text="Her opponent, Republican Mike Cargile, won 42.6%.",
+            claimant="Mike Cargile",
+            claim_type=Claim.Type.VOTE_SHARE,
+            checkworthiness=0.85,
+        ),
+    ]
+    make_claim(
+        article=article,
+        paragraph=1,
+        text="We never asked for a meeting",
+        claimant="Juan Mayorga",
+        claim_type=Claim.Type.QUOTE,
+        checkworthiness=0.6,
+    )
+    make_claim(article=article, paragraph=2, claimant="Norma Torres", claim_type=Claim.Type.ACCUSATION)
+    make_claim(
+        article=article,
+        paragraph=3,
+        claimant="Norma Torres",
+        claim_type=Claim.Type.FACT,
+        checkworthiness=0.1,
+        checkworthy=False,
+    )
+    make_citation(
+        article=article,
+        url="https://nbcnews.com/politics/2022-elections/california-house-results",
+        anchor_text="NBC News",
+        claims=shares,
+    )
+    make_consistency_check(article=article, claims=shares, detail="57.4% + 42.6% adds up to about 100%.")
+    return article
+
+
+@pytest.fixture
+def published(article, reviewer, editor):
+    claim = article.claims.get(text__contains="57.4%")
     verdict = reviews.draft_verdict(
         claim=claim,
         by=reviewer,
@@ -35,8 +91,8 @@ def published(seed_article, reviewer, editor):
 
 
 @pytest.fixture
-def draft(seed_article, reviewer):
-    claim = seed_article.claims.get(text__contains="42.6%")
+def draft(article, reviewer):
+    claim = article.claims.get(text__contains="42.6%")
     return reviews.draft_verdict(
         claim=claim, by=reviewer, rating=Rating.objects.get(slug="false"), summary="SECRET DRAFT SUMMARY"
     )
@@ -95,20 +151,20 @@ def test_wrong_slug_redirects_to_the_canonical_address(client, published):
     assert response.status_code == 301 and response["Location"] == published.claim.get_absolute_url()
 
 
-def test_claimant_and_source_pages(client, published, seed_article):
+def test_claimant_and_source_pages(client, published, article):
     page = client.get(reverse("claimant-detail", args=["norma-torres"])).content.decode()
     # her record: every claim of hers that is checked or check-worthy (not each low-scoring sentence)
-    listed = seed_article.claims.filter(claimant="Norma Torres", stale=False).filter(
+    listed = article.claims.filter(claimant="Norma Torres", stale=False).filter(
         Q(checkworthy=True) | Q(current_verdict__isnull=False)
     )
-    assert page.count('class="card"') == listed.count()
+    assert page.count('class="card"') == listed.count() == 2
     source = published.claim.sources.get()
     page = client.get(source.get_absolute_url()).content.decode()
     assert "57.4%" in page and "42.6%" in page and source.canonical_url in page
     assert client.get(reverse("claimant-detail", args=["nobody-at-all"])).status_code == 404
 
 
-def test_search_by_words_rating_type_and_claimant(client, published, seed_article):
+def test_search_by_words_rating_type_and_claimant(client, published):
     assert published.claim.checked_statement in client.get("/search/", {"q": "57.4"}).content.decode()
     page = client.get("/search/", {"rating": "true"}).content.decode()
     assert "1 claim<" in page and published.claim.checked_statement in page
@@ -118,7 +174,9 @@ def test_search_by_words_rating_type_and_claimant(client, published, seed_articl
     assert "We never asked for a meeting" in page
 
 
-def test_search_is_paginated(client, seed_article):
+def test_search_is_paginated(client, article):
+    for _ in range(20):  # 24 check-worthy claims: more than a page of 20
+        make_claim(article=article, paragraph=2, claimant="Norma Torres")
     page = client.get("/search/", {"page": 2}).content.decode()
     assert "Page 2 of" in page
 
@@ -181,9 +239,11 @@ def test_hostile_article_text_is_escaped_everywhere(client, editor, page):
     ],
 )
 def test_list_pages_use_a_constant_number_of_queries(
-    client, seed_article, editor, url, limit, django_assert_max_num_queries
+    client, article, editor, url, limit, django_assert_max_num_queries
 ):
-    for claim in seed_article.claims.filter(checkworthy=True)[:20]:
+    for _ in range(16):  # 20 check-worthy claims
+        make_claim(article=article, paragraph=2, claimant="Norma Torres")
+    for claim in article.claims.filter(checkworthy=True)[:20]:
         reviews.publish_verdict(
             reviews.draft_verdict(claim=claim, by=editor, rating=Rating.objects.get(slug="true"), summary="x"),
             by=editor,
@@ -193,9 +253,9 @@ def test_list_pages_use_a_constant_number_of_queries(
 
 
 def test_article_and_claim_pages_use_a_constant_number_of_queries(
-    client, published, seed_article, django_assert_max_num_queries
+    client, published, article, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(8):
-        client.get(reverse("article-detail", args=[seed_article.pk]))
+        client.get(reverse("article-detail", args=[article.pk]))
     with django_assert_max_num_queries(10):
         client.get(published.claim.get_absolute_url())

@@ -45,7 +45,7 @@ def test_an_unknown_or_malformed_language_falls_back_to_english(client, editor):
     assert html_lang(client.get(claim.get_absolute_url()).content.decode()) == "en"
 
 
-def test_a_rationale_only_correction_does_not_claim_the_rating_changed(client, editor, seed_article):
+def test_a_rationale_only_correction_does_not_claim_the_rating_changed(client, editor):
     verdict = publish(make_claim(), editor, rating="true", summary="Right.", rationale="First.")
     reviews.update_verdict(
         verdict, by=editor, expected_version=verdict.version, correction_note="Added a source.", rationale="Second."
