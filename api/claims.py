@@ -34,6 +34,7 @@ class ClaimViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
+    writes_need_precondition = True  # If-Match or version, else 428 (api/conditional.py)
     lookup_value_regex = ID_PATTERN
     serializer_class = api.ClaimSerializer
     pagination_class = KeysetPagination

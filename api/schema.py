@@ -56,7 +56,10 @@ class FactcheckAutoSchema(AutoSchema):
         codes = ["400", "401", "404", "429"]  # 401: a token that is wrong, expired or revoked, on any endpoint
         if self.method not in permissions.SAFE_METHODS or not self.open_reads():
             codes += ["403"]
-        if self.method in {"PUT", "PATCH"} or (self.method == "POST" and self.view.action in {"publish", "correct"}):
+        preconditioned = getattr(self.view, "writes_need_precondition", False)
+        if (preconditioned and self.method in {"PUT", "PATCH"}) or (
+            self.method == "POST" and self.view.action in {"publish", "correct", "retract"}
+        ):
             codes += ["412", "428"]
         for code in codes:
             if code not in responses:

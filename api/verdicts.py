@@ -44,6 +44,7 @@ class VerdictViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
+    writes_need_precondition = True  # If-Match or version, else 428 (api/conditional.py)
     lookup_value_regex = ID_PATTERN
     serializer_class = api.VerdictSerializer
     filterset_class = VerdictFilter

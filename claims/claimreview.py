@@ -76,8 +76,8 @@ def data_feed_item(verdict, *, base_url, other_appearances=(), modified=None):
     """
     return {
         "@type": "DataFeedItem",
-        "dateCreated": verdict.published_at.isoformat(),
-        "dateModified": (modified or last_modified(verdict)).isoformat(),
+        "dateCreated": utc_iso(verdict.published_at),
+        "dateModified": utc_iso(modified or last_modified(verdict)),
         "item": claim_review(verdict, base_url=base_url, other_appearances=other_appearances),
     }
 
@@ -155,3 +155,8 @@ def claim_author(claim):
             author["url"] = entity.url
         return author
     return None
+
+
+def utc_iso(moment):
+    """ISO 8601 with ``Z`` for UTC, as the API writes every other date-time."""
+    return moment.isoformat().replace("+00:00", "Z")

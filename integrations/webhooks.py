@@ -58,12 +58,12 @@ def payload_of(event, name):
     return {
         "event": name,
         "change": event.pk,
-        "occurred_at": event.occurred_at.isoformat(),
+        "occurred_at": event.occurred_at.isoformat().replace("+00:00", "Z"),  # as the change feed writes it
         "resource": {
             "type": event.resource,
             "id": event.object_id,
             "version": event.version,
-            "url": f"/api/v1/{event.resource}s/{event.object_id}/",
+            "url": f"/api/v1/{event.resource}s/{event.object_id}/",  # a path: a delivery has no request to name the host
         },
     }
 

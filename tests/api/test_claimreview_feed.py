@@ -32,7 +32,7 @@ def test_the_feed_is_a_schema_org_data_feed_of_claim_reviews(api):
     assert element["@type"] == "DataFeedItem"
     assert element["item"]["@type"] == "ClaimReview"
     assert element["item"]["url"] == page_url(verdict.claim)
-    assert element["dateCreated"] == verdict.published_at.isoformat()
+    assert element["dateCreated"] == verdict.published_at.isoformat().replace("+00:00", "Z")
     assert element["item"]["dateModified"] == verdict.published_at.date().isoformat()
 
 

@@ -84,3 +84,24 @@ def test_a_repeated_parameter_or_a_blank_address_lookup_is_a_400(path):
     response = APIClient().get(path)
     assert response.status_code == 400, response.content
     assert response.json()["errors"]
+
+
+def test_dates_in_webhooks_and_the_datafeed_are_written_as_the_rest_of_the_api_writes_them():
+    from claims.claimreview import data_feed_item
+    from integrations.models import ChangeEvent
+    from integrations.webhooks import payload_of
+
+    verdict = make_verdict(status="published")
+    event = ChangeEvent.objects.filter(resource="verdict", kind="published").get()
+    assert payload_of(event, "verdict.published")["occurred_at"].endswith("Z")
+    item = data_feed_item(verdict, base_url="http://testserver")
+    assert item["dateCreated"].endswith("Z") and item["dateModified"].endswith("Z")
+
+
+def test_the_schema_asks_for_preconditions_only_where_the_server_does(client):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    webhook_patch = schema["paths"]["/api/v1/webhooks/{id}/"]["patch"]["responses"]
+    claim_patch = schema["paths"]["/api/v1/claims/{id}/"]["patch"]["responses"]
+    retract = schema["paths"]["/api/v1/verdicts/{id}/retract/"]["post"]["responses"]
+    assert "428" not in webhook_patch
+    assert {"412", "428"} <= set(claim_patch) and {"412", "428"} <= set(retract)
