@@ -34,15 +34,15 @@ def test_anonymous_throttling_answers_429(api, settings_throttle):
 
 
 @pytest.fixture
-def settings_throttle(settings):
+def settings_throttle(monkeypatch):
     from django.core.cache import cache
     from rest_framework.throttling import AnonRateThrottle
 
     cache.clear()
-    original = AnonRateThrottle.THROTTLE_RATES
-    AnonRateThrottle.THROTTLE_RATES = {**original, "anon": "3/minute"}
+    # monkeypatch removes the class attribute afterwards; assigning the old value back would leave AnonRateThrottle
+    # its own copy, which hides a later test's patch of SimpleRateThrottle.THROTTLE_RATES.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "3/minute"})
     yield
-    AnonRateThrottle.THROTTLE_RATES = original
     cache.clear()
 
 
