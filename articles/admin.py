@@ -1,15 +1,23 @@
-"""Admin for articles: browse what was ingested, add new articles through ingestion."""
+"""Admin for articles: browse what was ingested, add new articles through ingestion, editors fix metadata.
+
+Editors (``claims.reviews.can_edit_article``) fix the title, outlet, byline,
+URL, date and language; reviewers see them read-only. Every fix goes through
+``articles.metadata`` and is kept in the article's history.
+"""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from claims import rendering, selectors
+from claims import rendering, reviews, selectors
 from claims.models import Citation
 
-from .forms import ArticleIngestForm
+from . import metadata
+from .forms import ArticleIngestForm, ArticleMetadataForm
 from .models import Article
 
 
@@ -29,18 +37,14 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleMetadataForm
     list_display = ("title", "outlet", "published_at", "claim_count", "citation_count", "ingested_at")
     list_filter = ("outlet", "language", "republishable")
     search_fields = ("title", "outlet", "byline", "url")
     date_hierarchy = "ingested_at"
+    # Metadata is editable by editors (``has_change_permission``); the rest is what ingestion measured.
     readonly_fields = (
-        "url",
-        "title",
-        "outlet",
-        "byline",
-        "language",
-        "published_at",
         "paragraph_count",
         "content_hash",
         "ingested_at",
@@ -57,6 +61,22 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def has_change_permission(self, request, obj=None):
+        return reviews.can_edit_article(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            saved = metadata.update_article_metadata(obj, by=request.user, **form.metadata_values())
+        except reviews.ReviewError as error:
+            raise PermissionDenied(error.message) from error
+        form.instance = saved
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting is a metadata fix like any other: editors only (the history page itself is open to readers of it).
+        if request.method == "POST" and not reviews.can_edit_article(request.user):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     @admin.display(ordering="claim_count", description="claims")
     def claim_count(self, article):

@@ -1,10 +1,14 @@
-"""The admin's article form: paste HTML or upload a file; it goes through ``ingest``."""
+"""The admin's article forms: paste HTML or upload a file (it goes through ``ingest``); fix the metadata."""
 
 from django import forms
 from django.conf import settings
 
+from claims import reviews
+
+from . import metadata
 from .errors import IngestError
 from .ingest import ingest
+from .models import Article
 
 
 class ArticleIngestForm(forms.Form):
@@ -35,3 +39,26 @@ class ArticleIngestForm(forms.Form):
         except IngestError as error:
             self.add_error(None, error.message)
             return None
+
+
+class ArticleMetadataForm(forms.ModelForm):
+    """The admin's article form: what editors fix after ingestion, checked by ``articles.metadata``."""
+
+    url = forms.URLField(label="Source URL", required=False, max_length=2048, assume_scheme="https")
+
+    class Meta:
+        model = Article
+        fields = reviews.ARTICLE_METADATA_FIELDS
+
+    def clean_url(self):
+        return metadata.clean_url(self.cleaned_data.get("url", ""))
+
+    def clean_language(self):
+        return metadata.clean_language(self.cleaned_data.get("language", ""))
+
+    def clean_published_at(self):
+        return metadata.clean_published_at(self.cleaned_data.get("published_at"))
+
+    def metadata_values(self):
+        """The fields this form edits, as cleaned, for ``metadata.update_article_metadata``."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}

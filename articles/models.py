@@ -5,6 +5,7 @@ import re
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
 
 from claims.sources import canonical_url, canonical_url_variants
 
@@ -84,6 +85,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True, help_text="Last ingestion or re-extraction.")
 
     objects = ArticleQuerySet.as_manager()
+    # Who changed an article's metadata, when, from what (``articles.metadata.update_article_metadata``).
+    # The HTML and text stay out: they only change by re-extraction, and copying them would double the table.
+    history = HistoricalRecords(excluded_fields=["html", "text"])
 
     class Meta:
         ordering = ["-ingested_at", "-id"]

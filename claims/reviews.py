@@ -17,7 +17,8 @@ Roles come from Django permissions (the ``reviewer`` and ``editor`` groups):
   decides admin access, never what a reviewer may see or do;
 - reviewers (``add_verdict``/``change_verdict``/``change_claim``) draft, edit
   drafts and move claims through the queue;
-- editors (``claims.publish_verdict``) publish and correct; with
+- editors (``claims.publish_verdict``) publish and correct, and fix an
+  article's metadata (``articles.change_article``); with
   ``FACTCHECK_SINGLE_REVIEWER_NEWSROOM`` a reviewer may publish and correct
   their own verdicts;
 - anything a reader sees of a published verdict (rating, summary,
@@ -45,6 +46,8 @@ VERDICT_CONTENT_FIELDS = ("rating", "summary", "rationale")
 CLAIM_PUBLIC_FIELDS = ("claimant", "claimant_entity", "statement", "claim_date", "venue", "venue_url")
 # Queue fields a reviewer moves freely (never "published": that is reached by publishing a verdict).
 CLAIM_QUEUE_FIELDS = ("status", "assigned_to", "checkworthy", "not_checkworthy_reason", "target", "claim_type")
+# What editors fix of an article after ingestion (``can_edit_article``; ``articles.metadata`` writes it, with history).
+ARTICLE_METADATA_FIELDS = ("title", "outlet", "byline", "url", "published_at", "language", "republishable")
 
 
 class ReviewError(Exception):
@@ -164,6 +167,17 @@ def can_revert(user, obj):
     if isinstance(obj, Claim):
         return not obj.current_verdict_id and can_edit_claim(user, obj)
     return False
+
+
+def can_edit_article(user, article=None):
+    """Whether ``user`` may fix an article's metadata (``ARTICLE_METADATA_FIELDS``): editors and superusers.
+
+    Reviewers read it. Parsing guesses the title, outlet and date from the
+    HTML and sometimes guesses wrong; the fix shows on every public page and
+    ClaimReview of the article's claims, so it takes the same role as
+    publishing. The HTML and text never change by hand (re-extraction does).
+    """
+    return _active(user) and user.has_perm("articles.change_article")
 
 
 def public_status(claim):

@@ -129,6 +129,10 @@ def probe_add_claim(user, situation):
     return admin.site._registry[Claim].has_add_permission(request)
 
 
+def probe_fix_article_metadata(user, situation):
+    return reviews.can_edit_article(user)
+
+
 # The start of each row's first cell → how to ask the rulebook.
 PROBES = {
     "draft a verdict": probe_draft,
@@ -142,6 +146,7 @@ PROBES = {
     "History → Revert": probe_revert,
     "delete a verdict": probe_delete,
     "add a claim by hand": probe_add_claim,
+    "fix an article's metadata": probe_fix_article_metadata,
 }
 
 
