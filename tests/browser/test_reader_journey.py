@@ -47,6 +47,8 @@ def test_reader_goes_from_home_to_claim_sources_claimant_and_search(published, l
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Articles").click()
     page.get_by_role("link", name="After winning re-election").click()
+    # The Escape key below needs popover.js, a deferred script: on a loaded machine the click returns before it ran.
+    page.wait_for_load_state("load")
     assert page.locator(".excerpts mark.claim").count() >= 30  # the rated one, then the unreviewed behind a toggle
     assert not page.locator("details.unreviewed-claims mark").first.is_visible()
     rated = page.locator('mark.claim[data-rating="true"]')
