@@ -5,7 +5,11 @@ draft verdict; above, the claim in its context and the sources it cites.
 Buttons are the actions ``claims.desk.allowed_actions`` returns; every
 write goes through ``claims.reviews``. After an action the next claim of the
 queue opens. Keys (``claims/static/claims/review.js``): j/k next/previous,
-e edit, s save, r ready, p publish, ? help.
+e edit, v verdict, c correction note, s save, r ready, p publish, ? help.
+
+On a claim readers already see a verdict on, an editor's publish or change
+of the claim as checked is a correction: the screen asks for the note
+(``desk.asks_for_correction_note``) and a missing one is shown beside it.
 """
 
 from django import forms
@@ -19,7 +23,7 @@ from django.utils.http import urlencode
 
 from . import desk, queues, rendering, reviews
 from .claimants import resolve_claimant
-from .forms import ClaimAsCheckedForm, DeskVerdictForm
+from .forms import ClaimAsCheckedForm, CorrectionNoteForm, DeskVerdictForm
 
 DESK_MEDIA = forms.Media(css={"all": ["claims/desk.css"]}, js=["claims/review.js"])
 
@@ -40,18 +44,27 @@ def review_view(model_admin, request, object_id):
     previous_id, next_id = queues.neighbours(queue, request.user, claim)
     draft = desk.latest_draft(claim)
     actions = desk.allowed_actions(request.user, claim, draft)
-    claim_form = ClaimAsCheckedForm.for_claim(claim, request.POST if request.method == "POST" else None)
-    verdict_form = DeskVerdictForm(request.POST if request.method == "POST" else None, instance=draft)
+    data = request.POST if request.method == "POST" else None
+    claim_form = ClaimAsCheckedForm.for_claim(claim, data)
+    verdict_form = DeskVerdictForm(data, instance=draft)
+    correction_form = CorrectionNoteForm(data) if desk.asks_for_correction_note(request.user, claim) else None
 
     if request.method == "POST":
         action = next((a for a in actions if a.name == request.POST.get("action")), None)
         if action is None or not model_admin.has_change_permission(request, claim):
             raise PermissionDenied
-        if claim_form.is_valid() and verdict_form.is_valid():
+        forms_valid = [form.is_valid() for form in (claim_form, verdict_form, correction_form) if form is not None]
+        if all(forms_valid):
+            note = correction_form.cleaned_data["note"] if correction_form is not None else ""
             try:
-                _apply(action, request.user, claim, draft, claim_form, verdict_form)
+                _apply(action, request.user, claim, draft, claim_form, verdict_form, note)
             except reviews.ReviewError as error:
-                messages.error(request, error.message)
+                if error.code == "correction_required" and correction_form is not None:
+                    # Beside the field it asks for, which takes the focus: the next keys typed are the note.
+                    correction_form.add_error("note", error.message)
+                    correction_form.fields["note"].widget.attrs["autofocus"] = True
+                else:
+                    messages.error(request, error.message)
             else:
                 messages.success(request, _done_message(action, claim))
                 if next_id is not None:
@@ -72,25 +85,29 @@ def review_view(model_admin, request, object_id):
         "draft": draft,
         "claim_form": claim_form,
         "verdict_form": verdict_form,
+        "correction_form": correction_form,
         "actions": actions,
         "queue": queues.QUEUES_BY_SLUG[queue],
         "queues": queues.QUEUES,
         "previous_url": review_url(previous_id, queue) if previous_id else "",
         "next_url": review_url(next_id, queue) if next_id else "",
         "change_url": reverse("admin:claims_claim_change", args=[claim.pk]),
+        # A match's reuse action comes back here (``matching.admin``), so the reviewer sees its result in place.
+        "review_path": request.get_full_path(),
         "media": model_admin.media + DESK_MEDIA,
     }
     return TemplateResponse(request, "admin/claims/claim/review.html", context)
 
 
 @transaction.atomic
-def _apply(action, user, claim, draft, claim_form, verdict_form):
+def _apply(action, user, claim, draft, claim_form, verdict_form, correction_note=""):
     data = claim_form.cleaned_data
     if claim_form.has_changed():
         name = data["claimant_name"].strip()
         reviews.update_claim(
             claim,
             by=user,
+            correction_note=correction_note,
             statement=data["statement"].strip(),
             claimant_entity=resolve_claimant(name) if name else None,
             claim_date=data["claim_date"],
@@ -116,7 +133,7 @@ def _apply(action, user, claim, draft, claim_form, verdict_form):
     elif action is desk.PUBLISH:
         if draft is None:
             raise reviews.ReviewError("Write a verdict (rating and summary) before publishing.", "no_draft")
-        reviews.publish_verdict(draft, by=user)
+        reviews.publish_verdict(draft, by=user, correction_note=correction_note)
 
 
 def _done_message(action, claim):

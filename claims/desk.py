@@ -55,3 +55,14 @@ def allowed_actions(user, claim, draft):
     if reviews.can_publish(user, candidate, current=claim.current_verdict):
         actions.append(PUBLISH)
     return actions
+
+
+def asks_for_correction_note(user, claim):
+    """Whether the screen asks for a correction note: readers already see a verdict on ``claim`` and ``user``
+    may correct it.
+
+    Publishing a new verdict over it, or changing the claim as checked, is then
+    a correction, and the rulebook (``reviews.publish_verdict``,
+    ``reviews.update_claim``) refuses it without a note readers will see.
+    """
+    return claim.current_verdict is not None and reviews.can_correct(user, claim.current_verdict)

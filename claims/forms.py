@@ -205,3 +205,21 @@ class DeskVerdictForm(forms.ModelForm):
     @property
     def has_verdict(self):
         return bool(self.cleaned_data.get("rating"))
+
+
+class CorrectionNoteForm(forms.Form):
+    """The review screen's note for a change to what readers already see (publishing over a published verdict)."""
+
+    note = forms.CharField(
+        label="Correction note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Readers already see a verdict on this claim: publishing a new one, or changing the claim as "
+        "checked, is a correction. Say what changed and why; readers see this note on the claim page and in "
+        "the corrections list.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "correction")
+        super().__init__(*args, **kwargs)

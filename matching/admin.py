@@ -3,7 +3,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims.models import Rating
 from claims.reviews import ReviewError
@@ -48,7 +49,7 @@ class ClaimMatchAdmin(admin.ModelAdmin):
     def use_view(self, request, match_id):
         """A reviewer says "same claim": reuse our verdict, or draft one citing the other fact-checker's check."""
         match = get_object_or_404(ClaimMatch.objects.select_related("claim", "external"), pk=match_id)
-        back = redirect("admin:claims_claim_change", match.claim_id)
+        back = redirect(_back_to(request, match))
         if request.method != "POST":
             return back
         try:
@@ -68,6 +69,15 @@ class ClaimMatchAdmin(admin.ModelAdmin):
         except (ReviewError, services.MatchError) as error:
             messages.error(request, error.message)
         return back
+
+
+def _back_to(request, match):
+    """Where the action came from: the claim's review screen names itself in ``next``; else the claim's record."""
+    wanted = request.POST.get("next", "")
+    review = reverse("admin:claims_claim_review", args=[match.claim_id])
+    if wanted.startswith(review) and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        return wanted
+    return reverse("admin:claims_claim_change", args=[match.claim_id])
 
 
 def desk_context(claim_id):

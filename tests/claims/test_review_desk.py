@@ -7,8 +7,8 @@ from django.db import connection
 from django.urls import reverse
 
 from claims import queues, reviews
-from claims.models import Claim, Rating, Source, Verdict
-from tests.factories import make_article, make_citation, make_claim
+from claims.models import Claim, Correction, Rating, Source, Verdict
+from tests.factories import make_article, make_citation, make_claim, make_verdict, rating
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +216,103 @@ def test_admin_home_counts_the_queues(client, reviewer, article):
     assert f'data-queue="checkworthy">{expected}<' in page
     assert 'id="published-this-week">0<' in page
     assert "Verdicts by rating" in page
+
+
+# --- Corrections from the review screen ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def published_claim():
+    claim = make_claim()
+    make_verdict(claim=claim, status=Verdict.Status.PUBLISHED, rating="true", summary="Right at the time.")
+    return Claim.objects.get(pk=claim.pk)
+
+
+def test_the_screen_asks_an_editor_for_a_correction_note_on_a_published_claim(client, editor, published_claim):
+    client.force_login(editor)
+    page = client.get(review_url(published_claim, "published")).content.decode()
+    assert 'name="correction-note"' in page
+
+
+def test_the_screen_asks_no_note_on_a_claim_readers_see_no_verdict_on(client, editor):
+    client.force_login(editor)
+    page = client.get(review_url(make_claim())).content.decode()
+    assert 'name="correction-note"' not in page
+
+
+def test_the_screen_asks_no_note_of_a_reviewer_who_cannot_correct(client, reviewer, published_claim):
+    client.force_login(reviewer)
+    page = client.get(review_url(published_claim, "published")).content.decode()
+    assert 'name="correction-note"' not in page
+
+
+def test_publishing_over_a_published_verdict_without_a_note_is_refused_beside_the_field(
+    client, editor, published_claim
+):
+    before = published_claim.current_verdict_id
+    client.force_login(editor)
+    response = client.post(
+        review_url(published_claim, "published"),
+        form_data("publish", **{"verdict-rating": rating("false").pk, "verdict-summary": "Wrong now."}),
+    )
+    assert response.status_code == 200
+    assert "needs a correction note" in " ".join(response.context["correction_form"].errors["note"])
+    published_claim.refresh_from_db()
+    assert published_claim.current_verdict_id == before
+    assert not published_claim.verdicts.filter(status=Verdict.Status.DRAFT).exists()  # nothing half-saved
+    assert not Correction.objects.exists()
+
+
+def test_publishing_over_a_published_verdict_with_a_note_corrects_it(client, editor, published_claim):
+    before = published_claim.current_verdict
+    client.force_login(editor)
+    response = client.post(
+        review_url(published_claim, "published"),
+        form_data(
+            "publish",
+            **{
+                "verdict-rating": rating("false").pk,
+                "verdict-summary": "Wrong now.",
+                "correction-note": "The statistics office revised the figure.",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    published_claim.refresh_from_db()
+    assert published_claim.current_verdict.summary == "Wrong now."
+    correction = Correction.objects.get()
+    assert correction.note == "The statistics office revised the figure."
+    assert correction.previous_summary == "Right at the time."
+    before.refresh_from_db()
+    assert before.status == Verdict.Status.SUPERSEDED
+
+
+def test_changing_a_published_claims_statement_needs_the_note_too(client, editor, published_claim):
+    client.force_login(editor)
+    url = review_url(published_claim, "published")
+    fields = {"claim-statement": "Ana Ruiz said unemployment fell to 4.1%", "claim-claimant_name": "Ana Ruiz"}
+    refused = client.post(url, form_data("save", **fields))
+    assert refused.status_code == 200
+    assert "needs a correction note" in " ".join(refused.context["correction_form"].errors["note"])
+    published_claim.refresh_from_db()
+    assert published_claim.statement == ""
+
+    client.post(url, form_data("save", **fields, **{"correction-note": "We now quote her exactly."}))
+    published_claim.refresh_from_db()
+    assert published_claim.statement == "Ana Ruiz said unemployment fell to 4.1%"
+    assert Correction.objects.get().note == "We now quote her exactly."
+
+
+def test_review_screen_query_count_with_the_correction_note_is_constant(client, editor, django_assert_num_queries):
+    first, second = make_claim(), make_claim()
+    for claim in (first, second):
+        make_verdict(claim=claim, status=Verdict.Status.PUBLISHED)
+    make_verdict(claim=second)  # a draft over the published verdict: the form edits it
+    client.force_login(editor)
+    client.get(review_url(first, "published"))
+    # As for an unpublished claim (see above): asking for the note reads the current verdict already joined.
+    with django_assert_num_queries(10):
+        page = client.get(review_url(first, "published")).content.decode()
+    assert 'name="correction-note"' in page
+    with django_assert_num_queries(10):
+        client.get(review_url(second, "published"))

@@ -95,6 +95,28 @@ def test_the_review_screen_fills_its_similar_claims_slot(repeated, reviewer):
     from django.urls import reverse
 
     page = signed_in(reviewer).get(reverse("admin:claims_claim_review", args=[repeated.pk])).content.decode()
-    assert "Similar claims already checked" in page
+    assert "Possibly already checked" in page
     assert "PolitiFact" in page
     assert "Same claim: draft a verdict citing it" in page
+
+
+def test_a_reuse_action_on_the_review_screen_comes_back_to_it_with_the_result(repeated, reviewer):
+    from django.urls import reverse
+
+    review = reverse("admin:claims_claim_review", args=[repeated.pk]) + "?queue=checkworthy"
+    match = repeated.matches.get(kind="external")
+    client = signed_in(reviewer)
+    response = client.post(
+        f"/admin/matching/claimmatch/{match.pk}/use/", {f"match_rating_{match.pk}": "true", "next": review}
+    )
+    assert response["Location"] == review
+    page = client.get(review).content.decode()
+    assert "PolitiFact rated it “Mostly True”." in page  # the draft's summary, in the verdict form
+
+
+def test_a_reuse_action_never_sends_the_reviewer_off_the_claim(repeated, editor):
+    match = repeated.matches.get(kind="verdict")
+    response = signed_in(editor).post(
+        f"/admin/matching/claimmatch/{match.pk}/use/", {"next": "https://elsewhere.example/admin/"}
+    )
+    assert response["Location"] == f"/admin/claims/claim/{repeated.pk}/change/"

@@ -1,5 +1,5 @@
 /* The review screen's keys: j/k next/previous in the queue, e edit the statement, v the verdict,
-   s/r/p the action buttons, ? help.
+   c the correction note (when one is asked for), s/r/p the action buttons, ? help.
    A key typed into a field is text, not a command; Escape leaves the field. */
 // Loaded from the admin's <head> (forms.Media): start once the page is parsed.
 document.addEventListener("DOMContentLoaded", function () {
@@ -40,6 +40,8 @@ document.addEventListener("DOMContentLoaded", function () {
     } else if (event.key === "v") {
       var rating = document.getElementById("id_verdict-rating");
       if (rating) rating.focus();
+    } else if (event.key === "c" && document.getElementById("id_correction-note")) {
+      document.getElementById("id_correction-note").focus();
     } else if (event.key === "?") showHelp(help.hidden);
     else if (button) button.click();
     else return;
