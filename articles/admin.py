@@ -39,6 +39,10 @@ class CitationInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleMetadataForm
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+
     list_display = ("title", "outlet", "published_at", "claim_count", "citation_count", "ingested_at")
     list_filter = ("outlet", "language", "republishable")
     search_fields = ("title", "outlet", "byline", "url")
@@ -93,7 +97,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             article, claims, link=lambda claim: reverse("admin:claims_claim_change", args=[claim.pk])
         )
         return format_html(
-            '<div class="annotated-article" style="max-width:48rem;line-height:1.6">{}</div>',
+            '<div class="annotated-article">{}</div>',
             format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs)),
         )
 

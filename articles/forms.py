@@ -50,6 +50,15 @@ class ArticleMetadataForm(forms.ModelForm):
         model = Article
         fields = reviews.ARTICLE_METADATA_FIELDS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = self.fields.get("published_at")
+        if published is not None and hasattr(published.widget, "widgets"):
+            # The admin splits the date and the time into two inputs under one legend: each gets its own name.
+            date, time = published.widget.widgets
+            date.attrs["aria-label"] = "Publication date"
+            time.attrs["aria-label"] = "Publication time"
+
     def clean_url(self):
         return metadata.clean_url(self.cleaned_data.get("url", ""))
 

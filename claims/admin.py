@@ -320,7 +320,9 @@ class ClaimAdmin(RulebookHistoryAdmin):
         from matching.admin import desk_context
 
         extra_context = (
-            {**(extra_context or {}), **desk_context(object_id)} if str(object_id).isdigit() else extra_context
+            {**(extra_context or {}), **desk_context(object_id, request.user)}
+            if str(object_id).isdigit()
+            else extra_context
         )
         return super().change_view(request, object_id, form_url, extra_context)
 

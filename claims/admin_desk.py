@@ -81,7 +81,7 @@ def review_view(model_admin, request, object_id):
         "in_context": rendering.claim_in_context(claim),
         "sources": list(claim.sources.all()),
         # Claim matching fills the slot: our verdicts and other fact-checkers' checks of the same claim.
-        **_similar_claims(claim.pk),
+        **_similar_claims(claim.pk, request.user),
         "draft": draft,
         "claim_form": claim_form,
         "verdict_form": verdict_form,
@@ -141,8 +141,8 @@ def _done_message(action, claim):
     return f"{what}: “{claim.checked_statement[:80]}”."
 
 
-def _similar_claims(claim_id):
+def _similar_claims(claim_id, user):
     from matching.admin import desk_context
 
-    context = desk_context(claim_id)
-    return {"similar_claims": context["already_checked"], "ratings": context["ratings"]}
+    context = desk_context(claim_id, user)
+    return {**context, "similar_claims": context.pop("already_checked")}

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from claims import reviews
 from claims.models import Rating
 from claims.reviews import ReviewError
 
@@ -80,9 +81,12 @@ def _back_to(request, match):
     return reverse("admin:claims_claim_change", args=[match.claim_id])
 
 
-def desk_context(claim_id):
-    """What the claim screen's "possibly already checked" shows: the matches and the rating choices."""
+def desk_context(claim_id, user):
+    """What the claim screen's "possibly already checked" shows: the matches, the rating choices, and which of the
+    two actions the rulebook allows ``user`` (reusing our verdict publishes it: editors; drafting: reviewers)."""
     return {
         "already_checked": [summarise(match) for match in matches_for_claim(claim_id)],
         "ratings": Rating.objects.order_by("order", "id"),
+        "can_reuse_verdict": reviews.can_reuse_verdict(user),
+        "can_draft": reviews.can_draft(user),
     }

@@ -48,3 +48,19 @@ def browser():
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def desk(django_db_serialized_rollback, live_server):
+    """The seed article ingested, a reviewer (rita / rita-pw) and an editor (eddie / eddie-pw) with admin access."""
+    from django.contrib.auth.models import Group, User
+
+    from articles.ingest import ingest_article
+    from tests.conftest import SEED_PATH
+
+    ingest_article(SEED_PATH.read_bytes())
+    reviewer = User.objects.create_user("rita", password="rita-pw", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="reviewer"))
+    editor = User.objects.create_user("eddie", password="eddie-pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editor"))
+    return reviewer, editor

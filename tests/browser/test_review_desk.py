@@ -10,14 +10,11 @@ finds no serious or critical violation on either page.
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 
-from articles.ingest import ingest_article
 from claims import queues, reviews
 from claims.models import Claim, Correction, Rating, Verdict
 from matching import services as matching
 from matching.claimreview_import import read_claim_review_document
-from tests.conftest import SEED_PATH
 from tests.matching.factories import claim_review, make_claim, publish
 from tests.matching.test_surfaces import CHECKED, EXTERNAL, REPEATED
 
@@ -26,16 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def desk(django_db_serialized_rollback, live_server):
-    ingest_article(SEED_PATH.read_bytes())
-    reviewer = User.objects.create_user("rita", password="rita-pw", is_staff=True)
-    reviewer.groups.add(Group.objects.get(name="reviewer"))
-    editor = User.objects.create_user("eddie", password="eddie-pw", is_staff=True)
-    editor.groups.add(Group.objects.get(name="editor"))
-    return reviewer, editor
 
 
 def log_in(page, base, username, password):

@@ -36,13 +36,21 @@ def signed_in(user):
     return client
 
 
-def test_the_desk_shows_both_earlier_checks_with_their_actions(repeated, reviewer):
-    page = signed_in(reviewer).get(f"/admin/claims/claim/{repeated.pk}/change/").content.decode()
+def test_the_desk_shows_both_earlier_checks_with_their_actions(repeated, editor):
+    page = signed_in(editor).get(f"/admin/claims/claim/{repeated.pk}/change/").content.decode()
     assert "Possibly already checked" in page
     assert "PolitiFact" in page
     assert "Mostly True" in page
     assert "Same claim: reuse this verdict" in page
     assert "Same claim: draft a verdict citing it" in page
+
+
+@pytest.mark.parametrize("screen", ["change", "review"])
+def test_a_reviewer_is_offered_only_the_action_the_rulebook_allows(repeated, reviewer, screen):
+    page = signed_in(reviewer).get(f"/admin/claims/claim/{repeated.pk}/{screen}/").content.decode()
+    assert "Same claim: draft a verdict citing it" in page
+    assert "Same claim: reuse this verdict" not in page  # reusing publishes: editors
+    assert "An editor can reuse this verdict here" in page
 
 
 def test_an_editor_reuses_our_verdict_from_the_desk(repeated, editor):
