@@ -452,19 +452,6 @@ class ClaimAdmin(RulebookHistoryAdmin):
     def has_publish_permission(self, request):
         return reviews.can_publish_any(request.user)
 
-    @admin.action(description="Retract (withdraw a wrong published verdict; needs the note)", permissions=["retract"])
-    def retract(self, request, queryset):
-        for verdict in queryset.select_related("claim"):
-            try:
-                reviews.retract_verdict(verdict, by=request.user, note=request.POST.get("correction_note", ""))
-            except reviews.ReviewError as error:
-                self.message_user(request, f"“{verdict.summary}”: {error.message}", messages.WARNING)
-            else:
-                self.message_user(request, f"Retracted “{verdict.summary}”; its claim is back in the review queue.")
-
-    def has_retract_permission(self, request):
-        return reviews.can_publish_any(request.user)  # whoever may correct some verdict; each one is asked again
-
     def has_add_permission(self, request):
         # Claims come from extraction (ingest or re-extract an article), never typed in by hand.
         return False
