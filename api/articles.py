@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from articles.ingest import ingest
 from articles.models import Article
 from claims.models import Citation
-from claims.selectors import claims_for_list
 
 from . import serializers as api
 from .caching import CachedPublicReads
@@ -43,9 +42,9 @@ class ArticleViewSet(
 
     def get_queryset(self):
         if self.action == "retrieve":
+            # The claims are read as plain values by the serializer (``claim_rows``).
             return Article.objects.prefetch_related(
-                Prefetch("claims", queryset=claims_for_list().order_by("start")),
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+                Prefetch("citations", queryset=Citation.objects.select_related("source"))
             )
         return Article.objects.with_counts().defer("html", "text")
 

@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 
 from integrations.models import ChangeEvent
 
-from .filters import StrictQueryParameters
+from .filters import FilterBackend, FilterSet, StrictQueryParameters
 from .pagination import KeysetPagination
 from .permissions import can_see_drafts
 
@@ -56,7 +56,7 @@ class ChangeFeedPagination(KeysetPagination):
         return parameters
 
 
-class ChangeFilter(filters.FilterSet):
+class ChangeFilter(FilterSet):
     resource = filters.ChoiceFilter(choices=ChangeEvent.Resource.choices)
     kind = filters.ChoiceFilter(choices=ChangeEvent.Kind.choices)
 
@@ -76,7 +76,7 @@ class ChangeFilter(filters.FilterSet):
 class ChangeViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = ChangeEventSerializer
     filterset_class = ChangeFilter
-    filter_backends = [filters.DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     pagination_class = ChangeFeedPagination
 
     def get_queryset(self):

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from claims import reviews
 from claims.models import Claim
-from claims.selectors import claims_for_list
+from claims.selectors import claim_row_values, claims_for_list
 
 from . import serializers as api
 from .caching import CachedPublicReads
@@ -44,6 +44,13 @@ class ClaimViewSet(
 
     def get_queryset(self):
         return claims_for_list()
+
+    # A page's rows are read as plain values, not model objects: see ``api.serializers.claim_rows``.
+    page_rows = staticmethod(claim_row_values)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(Claim.objects.all()))
+        return self.get_paginated_response(api.claim_rows(page, request))
 
     def get_serializer_class(self):
         # The detail, and a PATCH's answer (whose ETag If-Match compares with the detail's), list the citations.

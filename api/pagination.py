@@ -21,7 +21,7 @@ import binascii
 import json
 import operator
 from datetime import date, datetime
-from functools import reduce
+from functools import partial, reduce
 
 from django.core.paginator import InvalidPage
 from django.db.models import F, OrderBy, Q
@@ -185,7 +185,10 @@ class KeysetPagination(BasePagination):
         raw = request.query_params.get(self.cursor_query_param)
         if raw is not None:
             queryset = queryset.filter(self.after(self.decode(raw), queryset.model))
-        rows = list(queryset[: self.page_size + 1])
+        # A view may read its rows its own way (the claim list reads plain values through joins); the count
+        # above stays on the bare queryset, so those joins never enter it.
+        read_rows = getattr(view, "page_rows", None)
+        rows = list((read_rows(queryset) if read_rows else queryset)[: self.page_size + 1])
         self.has_next = len(rows) > self.page_size
         self.rows = rows[: self.page_size]
         return self.rows
@@ -207,7 +210,8 @@ class KeysetPagination(BasePagination):
         if not self.has_next:
             return None
         last = self.rows[-1]
-        values = [getattr(last, name) for name, _ in self.ordering]
+        read = last.__getitem__ if isinstance(last, dict) else partial(getattr, last)  # a values() row or a model
+        values = [read(name) for name, _ in self.ordering]
         url = self.request.build_absolute_uri()
         return replace_query_param(url, self.cursor_query_param, self.encode(values))
 

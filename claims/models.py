@@ -217,6 +217,11 @@ ARTICLE_BODY = ("article__html", "article__text")
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
+def claim_slug(text):
+    """The readable part of a claim page's address, from the claim's text."""
+    return slugify(text[:60]) or "claim"
+
+
 class ClaimQuerySet(models.QuerySet):
     """The reads everybody needs, in one vocabulary: public pages, feeds, the sitemap, the admin and the API."""
 
@@ -433,7 +438,7 @@ class Claim(models.Model):
 
     @property
     def slug(self):
-        return slugify(self.text[:60]) or "claim"
+        return claim_slug(self.text)
 
     @property
     def checked_statement(self):

@@ -182,7 +182,12 @@ def can_edit_article(user, article=None):
 
 def public_status(claim):
     """The status readers see: published or not. Queue states (in review, reviewed) are the newsroom's."""
-    return Claim.Status.PUBLISHED if claim.current_verdict_id else Claim.Status.NEW
+    return public_status_of(claim.current_verdict_id)
+
+
+def public_status_of(current_verdict_id):
+    """``public_status`` of a claim read as plain values: only whether it has a current verdict counts."""
+    return Claim.Status.PUBLISHED if current_verdict_id else Claim.Status.NEW
 
 
 def current_verdict_of(claim):

@@ -327,7 +327,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ModelPermissionsOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.NumberedPagination",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "api.filters.FilterBackend",
         "api.filters.StableOrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.schema.FactcheckAutoSchema",
