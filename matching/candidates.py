@@ -15,7 +15,10 @@ A claim with a single content word looks for that word. SQLite
 (development and tests) has no such index: it scores every row in Python,
 which is linear and fine for a small database.
 
-Each function returns ``Candidate`` tuples, at most ``limit`` of them.
+Each function returns ``Candidate`` tuples, at most ``limit`` of them; the
+``*_for`` functions answer for a whole batch of texts at once (one query per
+table, a lateral join running each text's index search inside PostgreSQL),
+which is how ingestion and ``match_claims`` call them.
 """
 
 import time
@@ -48,63 +51,117 @@ class Candidate:
 
 def checked_claims(text, *, limit=CANDIDATES):
     """Our claims with a published verdict whose text is like ``text``."""
-    if connection.vendor == "postgresql":
-        rows = _search(
-            "SELECT id, text, claimant, current_verdict_id FROM claims_claim",
-            "current_verdict_id IS NOT NULL AND NOT stale",
-            text,
-            limit,
-        )
-        return [Candidate(*row) for row in rows]
-    rows = Claim.objects.filter(current_verdict__isnull=False, stale=False).values_list(
-        "id", "text", "claimant", "current_verdict_id"
-    )
-    return _best_in_python(text, (Candidate(*row) for row in rows.iterator()), limit)
+    return checked_claims_for([text], limit=limit)[0]
 
 
 def external_checks(text, *, limit=CANDIDATES):
     """Imported fact checks whose ``claimReviewed`` is like ``text``."""
-    if connection.vendor == "postgresql":
-        rows = _search(
-            "SELECT id, claim_reviewed, claim_author FROM matching_externalfactcheck",
-            "TRUE",
-            text,
-            limit,
-            "claim_reviewed",
-        )
-        return [Candidate(*row) for row in rows]
-    rows = ExternalFactCheck.objects.values_list("id", "claim_reviewed", "claim_author")
-    return _best_in_python(text, (Candidate(*row) for row in rows.iterator()), limit)
+    return external_checks_for([text], limit=limit)[0]
 
 
 def claims_repeating(text, *, limit=200):
     """Stored claims (any status) that may repeat ``text``: for a newly published verdict or imported check."""
     if connection.vendor == "postgresql":
-        rows = _search("SELECT id, text, claimant, current_verdict_id FROM claims_claim", "NOT stale", text, limit)
+        [rows] = _search_many(_ANY_CLAIM, [text], limit)
         return [Candidate(*row) for row in rows]
     rows = Claim.objects.filter(stale=False).values_list("id", "text", "claimant", "current_verdict_id")
-    return _best_in_python(text, (Candidate(*row) for row in rows.iterator()), limit)
+    return _best_in_python([text], (Candidate(*row) for row in rows.iterator()), limit)[0]
 
 
-def _search(select, condition, text, limit, column="text"):
-    """Rows of ``select`` meeting ``condition`` that share two uncommon words with ``text``, most alike first."""
-    table = select.rsplit(" ", 1)[-1]
+def already_checked(texts, *, limit=CANDIDATES):
+    """``(checked_claims_for(texts), external_checks_for(texts))``, the words of each text looked up once."""
+    lexemes = lexemes_of(texts) if connection.vendor == "postgresql" else None
+    return checked_claims_for(texts, limit=limit, lexemes=lexemes), external_checks_for(
+        texts, limit=limit, lexemes=lexemes
+    )
+
+
+def checked_claims_for(texts, *, limit=CANDIDATES, lexemes=None):
+    """``checked_claims`` of each of ``texts``, in order: one search for a whole batch of claims."""
+    if connection.vendor == "postgresql":
+        return [[Candidate(*row) for row in rows] for rows in _search_many(_CHECKED, texts, limit, lexemes)]
+    rows = Claim.objects.filter(current_verdict__isnull=False, stale=False).values_list(
+        "id", "text", "claimant", "current_verdict_id"
+    )
+    return _best_in_python(texts, (Candidate(*row) for row in rows.iterator()), limit)
+
+
+def external_checks_for(texts, *, limit=CANDIDATES, lexemes=None):
+    """``external_checks`` of each of ``texts``, in order: one search for a whole batch of claims."""
+    if connection.vendor == "postgresql":
+        return [[Candidate(*row) for row in rows] for rows in _search_many(_EXTERNAL, texts, limit, lexemes)]
+    rows = ExternalFactCheck.objects.values_list("id", "claim_reviewed", "claim_author")
+    return _best_in_python(texts, (Candidate(*row) for row in rows.iterator()), limit)
+
+
+def lexemes_of(texts):
+    """``{text: [its stemmed words]}`` for ``texts``, in one query (PostgreSQL); the searches above share them."""
+    texts = list(dict.fromkeys(texts))
+    found = {text: set() for text in texts}
+    if not texts:
+        return {}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT unnest(tsvector_to_array(to_tsvector('english', %s)))", [text])
-        lexemes = sorted({row[0] for row in cursor.fetchall() if row[0].isalnum()}, key=lambda x: (-len(x), x))
-        common = _common_lexemes(cursor, table)
-        required = [lexeme for lexeme in lexemes if lexeme not in common][:MAX_QUERY_WORDS] or lexemes[:2]
-        if not required:
-            return []
-        if len(required) > 1:
-            required = [f"({a} & {b})" for index, a in enumerate(required) for b in required[index + 1 :]]
         cursor.execute(
-            f"{select} WHERE {condition} AND search_vector @@ to_tsquery('simple', %s) "
-            f"ORDER BY similarity({column}, %s) DESC, ts_rank_cd(search_vector, to_tsquery('simple', %s)) DESC, id "
-            "LIMIT %s",
-            [" | ".join(required), text, " | ".join(lexemes), limit],
+            "SELECT q.i, w FROM unnest(%s::text[]) WITH ORDINALITY AS q(t, i), "
+            "unnest(tsvector_to_array(to_tsvector('english', q.t))) AS w",
+            [texts],
         )
-        return cursor.fetchall()
+        for index, lexeme in cursor.fetchall():
+            if lexeme.isalnum():
+                found[texts[index - 1]].add(lexeme)
+    return {text: sorted(words, key=lambda x: (-len(x), x)) for text, words in found.items()}
+
+
+@dataclass(frozen=True)
+class _Table:
+    table: str
+    columns: str
+    condition: str
+    column: str = "text"
+
+
+_CHECKED = _Table(
+    "claims_claim", "id, text, claimant, current_verdict_id", "current_verdict_id IS NOT NULL AND NOT stale"
+)
+_EXTERNAL = _Table("matching_externalfactcheck", "id, claim_reviewed, claim_author", "TRUE", "claim_reviewed")
+_ANY_CLAIM = _Table("claims_claim", "id, text, claimant, current_verdict_id", "NOT stale")
+
+
+def _search_many(table, texts, limit, lexemes=None):
+    """For each of ``texts``, the rows of ``table`` that share two uncommon words with it, most alike first.
+
+    One query for the whole list: a lateral join runs each text's index search
+    inside PostgreSQL, instead of a round trip (and a query plan) per text.
+    """
+    lexemes = lexemes if lexemes is not None else lexemes_of(texts)
+    with connection.cursor() as cursor:
+        common = _common_lexemes(cursor, table.table)
+        queries = {}
+        for text in dict.fromkeys(texts):
+            words = lexemes.get(text, [])
+            required = [lexeme for lexeme in words if lexeme not in common][:MAX_QUERY_WORDS] or words[:2]
+            if not required:
+                continue
+            if len(required) > 1:
+                required = [f"({a} & {b})" for index, a in enumerate(required) for b in required[index + 1 :]]
+            queries[text] = (" | ".join(required), " | ".join(words))
+        found = {text: [] for text in queries}
+        if queries:
+            ordered = list(queries)
+            cursor.execute(
+                f"SELECT q.i, c.* FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY "
+                "AS q(required, query, ranked, i) CROSS JOIN LATERAL ("
+                f"SELECT {table.columns}, similarity({table.column}, q.query) AS alike, "
+                "ts_rank_cd(search_vector, to_tsquery('simple', q.ranked)) AS rank "
+                f"FROM {table.table} WHERE {table.condition} AND search_vector @@ to_tsquery('simple', q.required) "
+                "ORDER BY alike DESC, rank DESC, id LIMIT %s) c",
+                [[queries[t][0] for t in ordered], ordered, [queries[t][1] for t in ordered], limit],
+            )
+            for index, *row in cursor.fetchall():
+                found[ordered[index - 1]].append(row)
+        for rows in found.values():
+            rows.sort(key=lambda row: (-row[-2], -row[-1], row[0]))
+    return [[tuple(row[:-2]) for row in found.get(text, [])] for text in texts]
 
 
 _COMMON = {}
@@ -136,14 +193,17 @@ def _common_lexemes(cursor, table):
     return words
 
 
-def _best_in_python(text, candidates, limit):
-    """The ``limit`` candidates with the most shared trigrams: the SQLite stand-in for the indexes."""
-    wanted = trigrams(text)
-    scored = []
-    for candidate in candidates:
-        grams = trigrams(candidate.text)
-        shared = len(wanted & grams)
-        if shared:
-            scored.append((shared / len(wanted | grams), candidate))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].id))
-    return [candidate for _, candidate in scored[:limit]]
+def _best_in_python(texts, candidates, limit):
+    """For each of ``texts``, the ``limit`` candidates with the most shared trigrams: the SQLite stand-in."""
+    candidates = [(candidate, trigrams(candidate.text)) for candidate in candidates]
+    found = []
+    for text in texts:
+        wanted = trigrams(text)
+        scored = []
+        for candidate, grams in candidates:
+            shared = len(wanted & grams)
+            if shared:
+                scored.append((shared / len(wanted | grams), candidate))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+        found.append([candidate for _, candidate in scored[:limit]])
+    return found

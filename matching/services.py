@@ -24,6 +24,9 @@ from . import candidates
 from .models import ClaimMatch, ExternalFactCheck
 from .scoring import features, score
 
+# Claims matched together: their candidates are searched in one query per table.
+BATCH = 500
+
 RECORD_FIELDS = (
     "publisher",
     "publisher_url",
@@ -94,42 +97,75 @@ def import_fact_checks(records, *, errors=(), match=True):
 
 
 def match_claims(claim_ids):
-    """Find and store what was already checked for each claim in ``claim_ids``; returns how many matches."""
+    """Find and store what was already checked for each claim in ``claim_ids``; returns how many matches.
+
+    The claims are matched together, a few queries per ``BATCH`` of them
+    (``find_matches_for``), not a round trip per claim.
+    """
     found = []
     claims = Claim.objects.filter(pk__in=claim_ids, stale=False).only(
         "id", "text", "statement", "claimant", "current_verdict_id"
     )
-    for claim in claims.iterator(chunk_size=500):
-        found.extend(find_matches(claim))
+    batch = []
+    for claim in claims.iterator(chunk_size=BATCH):
+        batch.append(claim)
+        if len(batch) == BATCH:
+            found.extend(match for matches in find_matches_for(batch) for match in matches)
+            batch = []
+    found.extend(match for matches in find_matches_for(batch) for match in matches)
     _replace_matches(claim_ids, found)
     return len(found)
 
 
 def find_matches(claim):
     """Unsaved ``ClaimMatch``es for ``claim`` at or above the threshold, best first."""
+    return find_matches_for([claim])[0]
+
+
+def find_matches_for(claims):
+    """``find_matches`` of each of ``claims``, in order, with one candidate search per table for all of them."""
+    if not claims:
+        return []
     # The statement as checked ("X said" stripped) when there is one: closer to how fact-checkers word claims.
-    text = claim.checked_statement
-    own = features(text, claim.claimant)
-    found = []
-    for candidate in candidates.checked_claims(text):
-        if candidate.id == claim.pk or (claim.current_verdict_id and candidate.verdict_id == claim.current_verdict_id):
-            continue  # itself, or already one checked claim with it
-        result = score(own, features(candidate.text, candidate.speaker))
-        if result.is_match:
-            found.append(
-                ClaimMatch(
-                    claim_id=claim.pk, kind=ClaimMatch.Kind.VERDICT, matched_claim_id=candidate.id, score=result.score
+    texts = [claim.checked_statement for claim in claims]
+    checked, external = candidates.already_checked(texts)
+    known = {}  # a candidate's features, computed once however many claims of the batch it is a candidate of
+
+    def features_of(kind, candidate):
+        key = kind, candidate.id
+        if key not in known:
+            known[key] = features(candidate.text, candidate.speaker)
+        return known[key]
+
+    results = []
+    for claim, text, verdict_candidates, external_candidates in zip(claims, texts, checked, external, strict=True):
+        own = features(text, claim.claimant)
+        found = []
+        for candidate in verdict_candidates:
+            if candidate.id == claim.pk or (
+                claim.current_verdict_id and candidate.verdict_id == claim.current_verdict_id
+            ):
+                continue  # itself, or already one checked claim with it
+            result = score(own, features_of(ClaimMatch.Kind.VERDICT, candidate))
+            if result.is_match:
+                found.append(
+                    ClaimMatch(
+                        claim_id=claim.pk,
+                        kind=ClaimMatch.Kind.VERDICT,
+                        matched_claim_id=candidate.id,
+                        score=result.score,
+                    )
                 )
-            )
-    for candidate in candidates.external_checks(text):
-        result = score(own, features(candidate.text, candidate.speaker))
-        if result.is_match:
-            found.append(
-                ClaimMatch(
-                    claim_id=claim.pk, kind=ClaimMatch.Kind.EXTERNAL, external_id=candidate.id, score=result.score
+        for candidate in external_candidates:
+            result = score(own, features_of(ClaimMatch.Kind.EXTERNAL, candidate))
+            if result.is_match:
+                found.append(
+                    ClaimMatch(
+                        claim_id=claim.pk, kind=ClaimMatch.Kind.EXTERNAL, external_id=candidate.id, score=result.score
+                    )
                 )
-            )
-    return sorted(found, key=lambda match: -match.score)
+        results.append(sorted(found, key=lambda match: -match.score))
+    return results
 
 
 def match_checked_claim(claim_id):
