@@ -21,6 +21,7 @@ table, a lateral join running each text's index search inside PostgreSQL),
 which is how ingestion and ``match_claims`` call them.
 """
 
+import functools
 import time
 from dataclasses import dataclass
 
@@ -70,14 +71,17 @@ def claims_repeating(text, *, limit=200):
 
 def already_checked(texts, *, limit=CANDIDATES):
     """``(checked_claims_for(texts), external_checks_for(texts))``, the words of each text looked up once."""
-    lexemes = lexemes_of(texts) if connection.vendor == "postgresql" else None
+    lexemes = functools.cache(lambda: lexemes_of(texts))  # read once, and only if a table has rows to search
     return checked_claims_for(texts, limit=limit, lexemes=lexemes), external_checks_for(
         texts, limit=limit, lexemes=lexemes
     )
 
 
 def checked_claims_for(texts, *, limit=CANDIDATES, lexemes=None):
-    """``checked_claims`` of each of ``texts``, in order: one search for a whole batch of claims."""
+    """``checked_claims`` of each of ``texts``, in order: one search for a whole batch of claims.
+
+    ``lexemes``, if given, is a function returning ``lexemes_of(texts)`` (``already_checked`` shares one lookup).
+    """
     if connection.vendor == "postgresql":
         return [[Candidate(*row) for row in rows] for rows in _search_many(_CHECKED, texts, limit, lexemes)]
     rows = Claim.objects.filter(current_verdict__isnull=False, stale=False).values_list(
@@ -133,8 +137,11 @@ def _search_many(table, texts, limit, lexemes=None):
     One query for the whole list: a lateral join runs each text's index search
     inside PostgreSQL, instead of a round trip (and a query plan) per text.
     """
-    lexemes = lexemes if lexemes is not None else lexemes_of(texts)
     with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table.table} WHERE {table.condition})")
+        if not cursor.fetchone()[0]:
+            return [[] for _ in texts]  # nothing to find (a newsroom before its first verdict or import)
+        lexemes = lexemes() if lexemes is not None else lexemes_of(texts)
         common = _common_lexemes(cursor, table.table)
         queries = {}
         for text in dict.fromkeys(texts):

@@ -139,8 +139,11 @@ def find_matches_for(claims):
 
     results = []
     for claim, text, verdict_candidates, external_candidates in zip(claims, texts, checked, external, strict=True):
-        own = features(text, claim.claimant)
         found = []
+        if not verdict_candidates and not external_candidates:
+            results.append(found)  # nothing already checked is like it: no features to compute
+            continue
+        own = features(text, claim.claimant)
         for candidate in verdict_candidates:
             if candidate.id == claim.pk or (
                 claim.current_verdict_id and candidate.verdict_id == claim.current_verdict_id

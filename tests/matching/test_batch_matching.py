@@ -115,3 +115,11 @@ def test_a_bulk_ingested_batch_gets_the_matches_one_by_one_ingestion_gets(
         with django_capture_on_commit_callbacks(execute=True):
             ingest_article(page)
     assert stored_matches() == bulk
+
+
+def test_with_nothing_checked_or_imported_yet_matching_searches_nothing(db):
+    claims = [make_claim(text).pk for text in NEW]
+    with CaptureQueriesContext(connection) as queries:
+        assert services.match_claims(claims) == 0
+    assert not [query for query in queries.captured_queries if "to_tsvector" in query["sql"]]
+    assert not [query for query in queries.captured_queries if "to_tsquery" in query["sql"]]
