@@ -16,7 +16,7 @@ from integrations import changes
 from matching.tasks import enqueue_claim_matching
 
 from . import tally
-from .bulkcopy import insert_rows
+from .bulkcopy import insert_created_history, insert_rows
 from .claimants import normalise_name, resolve_claimants
 from .models import Citation, Claim, ConsistencyCheck, Quotation, Source
 from .sources import MAX_DOMAIN_LENGTH, MAX_URL_LENGTH, describe_source
@@ -95,22 +95,7 @@ def _insert_claims(article_candidates):
         for article, c, venue in venues
     ]
     ids = insert_rows(Claim, rows)
-    history = Claim.history.model
-    tracked = {field.attname for field in history.tracked_fields}
-    insert_rows(
-        history,
-        [
-            {
-                **{name: value for name, value in row.items() if name in tracked},
-                "id": claim_id,
-                "history_date": now,
-                "history_type": "+",
-                "history_change_reason": "",
-                "history_user_id": None,
-            }
-            for claim_id, row in zip(ids, rows, strict=True)
-        ],
-    )
+    insert_created_history(Claim, ids, when=now)
     return ids
 
 

@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from articles.ingest import ingest_article
-from claims.bulkcopy import insert_rows
+from claims.bulkcopy import insert_created_history, insert_rows
 from claims.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -56,15 +57,39 @@ def test_ingested_claims_get_a_creation_history_row_matching_the_claim(seed_html
     article = ingest_article(seed_html)
 
     claims = {claim.pk: claim for claim in article.claims.all()}
-    history = Claim.history.filter(id__in=claims)
-    assert history.count() == len(claims)
+    history = Claim.history.filter(id__in=claims).order_by("history_id")
+    assert [record.id for record in history] == sorted(claims), "one row per claim, in the claims' order"
+    tracked = [field.attname for field in Claim.history.model.tracked_fields]
     for record in history:
         claim = claims[record.id]
-        assert record.history_type == "+"
-        assert (record.text, record.start, record.claimant, record.status) == (
-            claim.text,
-            claim.start,
-            claim.claimant,
-            claim.status,
-        )
+        assert record.history_type == "+" and record.history_user_id is None and record.history_change_reason == ""
+        assert {name: getattr(record, name) for name in tracked} == {name: getattr(claim, name) for name in tracked}
         assert abs(record.history_date - claim.created_at) < timedelta(seconds=5)
+
+
+def test_created_history_keeps_every_value_of_the_rows_inserted(seed_article):
+    rows = [
+        {
+            "article_id": seed_article.pk,
+            "text": text,
+            "paragraph": 1,
+            "start": 0,
+            "end": len(text),
+            "claimant": "Nayib Bukele",
+            "checkworthiness": 0.8125,
+            "status": Claim.Status.IN_REVIEW,
+            "numbers": [{"value": 57.4, "unit": "%", "qualifier": "", "subject": "vote"}],
+        }
+        for text in [TRICKY_TEXT, "plain"]
+    ]
+    ids = insert_rows(Claim, rows)
+    when = timezone.now() - timedelta(days=1)
+
+    insert_created_history(Claim, ids, when=when)
+
+    tracked = [field.attname for field in Claim.history.model.tracked_fields]
+    for claim_id in ids:
+        [record] = Claim.history.filter(id=claim_id)
+        claim = Claim.objects.get(pk=claim_id)
+        assert {name: getattr(record, name) for name in tracked} == {name: getattr(claim, name) for name in tracked}
+        assert (record.history_type, record.history_date) == ("+", when)
