@@ -26,29 +26,38 @@ def insert_rows(model, rows):
         return []
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     defaults = _defaults(fields)
-    complete = [{**defaults, **row} for row in rows]
     if connection.vendor != "postgresql":
-        created = model.objects.bulk_create([model(**row) for row in complete])
+        created = model.objects.bulk_create([model(**{**defaults, **row}) for row in rows])
         return [instance.pk for instance in created]
 
     table = connection.ops.quote_name(model._meta.db_table)
     pk_column = model._meta.pk.column
-    names = [field.attname for field in fields]
-    converters = [_copy_converter(field) for field in fields]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [model._meta.db_table, pk_column, len(complete)],
+            [model._meta.db_table, pk_column, len(rows)],
         )
         ids = [row[0] for row in cursor.fetchall()]
-        lines = (
-            "\t".join([str(pk), *(convert(row[name]) for name, convert in zip(names, converters, strict=True))])
-            for pk, row in zip(ids, complete, strict=True)
-        )
-        buffer = io.StringIO("\n".join(lines) + "\n")
+        buffer = io.StringIO(_copy_text(fields, defaults, ids, rows))
         columns = ", ".join(connection.ops.quote_name(c) for c in [pk_column, *(field.column for field in fields)])
         cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", buffer)
     return ids
+
+
+def _copy_text(fields, defaults, ids, rows):
+    """``rows`` in COPY's text format, each led by its id; a value a row leaves out is its field's default."""
+    # Each default is written once, not once per row (the current time of auto_now fields, empty strings, ...).
+    spec = [
+        (field.attname, convert, convert(defaults[field.attname]))
+        for field in fields
+        for convert in [_copy_converter(field)]
+    ]
+    lines = [
+        "\t".join([str(pk), *[convert(row[name]) if name in row else default for name, convert, default in spec]])
+        for pk, row in zip(ids, rows, strict=True)
+    ]
+    lines.append("")
+    return "\n".join(lines)
 
 
 def insert_created_history(model, ids, *, when):
@@ -92,6 +101,7 @@ def _defaults(fields):
 
 
 NUMERIC_FIELDS = (models.IntegerField, models.FloatField, models.AutoField, models.BigAutoField)
+NULL = r"\N"
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -99,17 +109,21 @@ def _copy_converter(field):
     """A function writing one value of ``field`` in COPY's text format; chosen once per field, not per value."""
     kind = field.get_internal_type()
     if kind == "JSONField":
-        return _nullable(lambda value: json.dumps(value, cls=field.encoder).translate(COPY_ESCAPES))
+        encode = (field.encoder or json.JSONEncoder)().encode  # what json.dumps(value, cls=field.encoder) runs
+        return lambda value: NULL if value is None else _escaped(encode(value))
     if kind == "BooleanField":
-        return _nullable(lambda value: "t" if value else "f")
+        return lambda value: NULL if value is None else ("t" if value else "f")
     if kind in {"CharField", "TextField", "SlugField", "URLField", "EmailField"}:
-        return _nullable(lambda value: value.translate(COPY_ESCAPES))
+        return lambda value: NULL if value is None else _escaped(value)
     if kind in {"DateTimeField", "DateField"}:
-        return _nullable(lambda value: value.isoformat())
+        return lambda value: NULL if value is None else value.isoformat()
     if isinstance(field.target_field if field.is_relation else field, NUMERIC_FIELDS):
-        return _nullable(str)
-    return _nullable(lambda value: str(field.get_db_prep_save(value, connection)).translate(COPY_ESCAPES))
+        return lambda value: NULL if value is None else str(value)
+    return lambda value: NULL if value is None else _escaped(str(field.get_db_prep_save(value, connection)))
 
 
-def _nullable(convert):
-    return lambda value: r"\N" if value is None else convert(value)
+def _escaped(text):
+    """``text`` with COPY's special characters escaped; most text has none, and looking is 20 times cheaper."""
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(COPY_ESCAPES)
+    return text

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.ingest import ingest_article
 from claims.bulkcopy import insert_created_history, insert_rows
@@ -93,3 +95,26 @@ def test_created_history_keeps_every_value_of_the_rows_inserted(seed_article):
         claim = Claim.objects.get(pk=claim_id)
         assert {name: getattr(record, name) for name in tracked} == {name: getattr(claim, name) for name in tracked}
         assert (record.history_type, record.history_date) == ("+", when)
+
+
+TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1, max_size=60)
+
+
+def test_any_text_and_json_read_back_intact(seed_article):
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text=TEXT | st.sampled_from(["\\", "\\N", "\r\n", "a\tb", "\\\t"]), claimant=TEXT)
+    def check(text, claimant):
+        row = {
+            "article_id": seed_article.pk,
+            "text": text,
+            "claimant": claimant,
+            "paragraph": 0,
+            "start": 0,
+            "end": len(text),
+            "checkworthiness_features": {"cue": claimant, "words": [text]},
+        }
+        [claim_id] = insert_rows(Claim, [row])
+        stored = Claim.objects.values(*row).get(pk=claim_id)
+        assert stored == row
+
+    check()
