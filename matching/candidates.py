@@ -77,6 +77,11 @@ def already_checked(texts, *, limit=CANDIDATES):
     )
 
 
+def anything_checked():
+    """Whether any claim has a published verdict or any fact check was imported: else nothing can match."""
+    return any(_has_rows(table) for table in (_CHECKED, _EXTERNAL))
+
+
 def checked_claims_for(texts, *, limit=CANDIDATES, lexemes=None):
     """``checked_claims`` of each of ``texts``, in order: one search for a whole batch of claims.
 
@@ -138,8 +143,7 @@ def _search_many(table, texts, limit, lexemes=None):
     inside PostgreSQL, instead of a round trip (and a query plan) per text.
     """
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table.table} WHERE {table.condition})")
-        if not cursor.fetchone()[0]:
+        if not _has_rows(table):
             return [[] for _ in texts]  # nothing to find (a newsroom before its first verdict or import)
         lexemes = lexemes() if lexemes is not None else lexemes_of(texts)
         common = _common_lexemes(cursor, table.table)
@@ -169,6 +173,12 @@ def _search_many(table, texts, limit, lexemes=None):
         for rows in found.values():
             rows.sort(key=lambda row: (-row[-2], -row[-1], row[0]))
     return [[tuple(row[:-2]) for row in found.get(text, [])] for text in texts]
+
+
+def _has_rows(table):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table.table} WHERE {table.condition})")
+        return cursor.fetchone()[0]
 
 
 _COMMON = {}

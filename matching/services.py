@@ -102,6 +102,9 @@ def match_claims(claim_ids):
     The claims are matched together, a few queries per ``BATCH`` of them
     (``find_matches_for``), not a round trip per claim.
     """
+    if not candidates.anything_checked():
+        _replace_matches(claim_ids, [])  # no verdict published, no check imported: no claim has a match
+        return 0
     found = []
     claims = Claim.objects.filter(pk__in=claim_ids, stale=False).only(
         "id", "text", "statement", "claimant", "current_verdict_id"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from articles.ingest import ingest_article, ingest_many
 from articles.models import Article
+from claims.models import Claim
 from matching import services
 from matching.claimreview_import import read_claim_reviews
 from matching.models import ClaimMatch
@@ -123,3 +124,19 @@ def test_with_nothing_checked_or_imported_yet_matching_searches_nothing(db):
         assert services.match_claims(claims) == 0
     assert not [query for query in queries.captured_queries if "to_tsvector" in query["sql"]]
     assert not [query for query in queries.captured_queries if "to_tsquery" in query["sql"]]
+
+
+def test_once_nothing_is_checked_any_more_rematching_drops_unconfirmed_matches_and_keeps_confirmed_ones(
+    reviewer, editor
+):
+    checked = make_claim(CHECKED[0])
+    publish(checked, reviewer=reviewer, editor=editor)
+    dropped, kept = make_claim(NEW[0]), make_claim(NEW[0])
+    services.match_claims([dropped.pk, kept.pk])
+    kept.matches.update(confirmed=True)
+    Claim.objects.filter(pk=checked.pk).update(current_verdict=None)  # its verdict withdrawn: nothing checked is left
+
+    assert services.match_claims([dropped.pk, kept.pk]) == 0
+
+    assert not dropped.matches.exists()
+    assert kept.matches.get().matched_claim == checked
