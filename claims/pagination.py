@@ -12,8 +12,9 @@ page to the end stay exact; lists too long to page through say "about".
 
 import json
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 ESTIMATE_ABOVE = 2_000
@@ -65,3 +66,43 @@ class LargeTablePaginator(Paginator):
     @property
     def count_is_estimate(self):
         return self._counted[1]
+
+
+class RankedSearchPaginator(Paginator):
+    """Pages of a search ranked by relevance: the page's ids and the number of matches in one statement.
+
+    Ranking sorts every matching row, so the database visits them all for
+    the first page anyway; a separate count visited them again, and cost as
+    much as the page (at a million claims, half the search page's database
+    time). Here one statement returns the page's ids with ``COUNT(*) OVER
+    ()``, exact, and ``read_rows(ids)`` reads those rows with what the page
+    shows, in rank order. A page past the end is counted the usual way
+    (``counted``), so ``get_page`` can fall back to the last one.
+    """
+
+    count_is_estimate = False
+
+    def __init__(self, object_list, per_page, *, read_rows):
+        super().__init__(object_list, per_page)
+        self.read_rows = read_rows
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        bottom = (number - 1) * self.per_page
+        ranked = self.object_list.annotate(match_count=Window(Count("*"))).values_list("pk", "match_count")
+        found = list(ranked[bottom : bottom + self.per_page])
+        if found:
+            self.__dict__["count"] = found[0][1]
+        elif number > 1:
+            self.__dict__["count"] = counted(self.object_list)[0]
+            raise EmptyPage("That page contains no results")
+        else:
+            self.__dict__["count"] = 0
+        ids = [pk for pk, _ in found]
+        rows = {row.pk: row for row in self.read_rows(ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

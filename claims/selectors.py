@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 
 from . import tally
 from .models import ARTICLE_BODY, PUBLIC_VERDICT_STATUSES, Citation, Claim, Correction, Rating, Source, Topic, Verdict
+from .pagination import LargeTablePaginator, RankedSearchPaginator
 from .sources import SourceKind, canonical_url_variants
 
 PRIMARY_KINDS = {SourceKind.GOVERNMENT, SourceKind.PRESS_RELEASE}
@@ -381,6 +382,15 @@ def search_claims(query="", *, rating="", claim_type="", claimant=""):
     if not query.strip():
         return claims.newest_verdicts_first()
     return claims.search(query, ranked=True)
+
+
+def search_paginator(query="", *, per_page, **filters):
+    """The search page's pages: the best matches counted with the page when there are words, else the newest
+    verdicts first (``search_claims``)."""
+    results = search_claims(query, **filters)
+    if not query.strip():
+        return LargeTablePaginator(results, per_page)
+    return RankedSearchPaginator(results, per_page, read_rows=lambda ids: Claim.objects.for_list().filter(pk__in=ids))
 
 
 def matching(claims, query, *, vendor=None, ranked=False):
