@@ -145,7 +145,12 @@ def sourcing_report(article):
     account handle carries the claimant's surname) or an official page
     (government, press release); everything else is secondary.
     """
-    claims = list(article.claims.filter(stale=False).prefetch_related("sources"))
+    # Only the columns the report reads: the article page lists a hundred claims or more.
+    claims = list(
+        article.claims.filter(stale=False)
+        .only("id", "article_id", "checkworthy", "claimant")
+        .prefetch_related("sources")
+    )
     checkworthy = [claim for claim in claims if claim.checkworthy]
     sourced = [claim for claim in checkworthy if claim.sources.all()]
     primary, secondary = {}, {}
