@@ -8,10 +8,12 @@ number of queries does not grow with the number of rows.
 import contextvars
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F
 from django.urls import path
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article
@@ -272,12 +274,16 @@ class ClaimAdmin(RulebookHistoryAdmin):
         "stale",
         OutletFilter,
     )
-    search_fields = ("text", "claimant", "article__title")
+    # What the box searches is selectors.desk_search (get_search_results); these fields only switch the box on
+    # and satisfy the claim pickers (autocomplete) of other pages, which search the same way.
+    search_fields = ("text", "claimant")
+    search_help_text = "Words of the claim or its claimant, a claim's number, or an article's address."
     autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity", "topics")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
     list_per_page = 50
     paginator = LargeTablePaginator
     show_full_result_count = False  # a second COUNT(*) of a million rows per page view
+    show_facets = admin.ShowFacets.NEVER  # ?_facets counts every filter choice over the whole table: seconds
     action_form = ClaimActionForm
     actions = ("assign_to_me", "mark_in_review", "mark_not_checkworthy", "publish_latest_verdict")
     inlines = [VerdictInline]
@@ -327,10 +333,23 @@ class ClaimAdmin(RulebookHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
-        return selectors.claims_for_list().select_related("claimant_entity")
+        return selectors.claims_for_desk()
+
+    def get_search_results(self, request, queryset, search_term):
+        return selectors.desk_search(queryset, search_term), False
 
     class Media:
         css = {"all": ["claims/desk.css"]}
+
+    def action_checkbox(self, claim):
+        """Django's row checkbox, written out: its form-widget templates took a fifth of the list's time."""
+        label = format_html(gettext("Select this object for an action - {}"), str(claim))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            claim.pk,
+            label,
+        )
 
     @admin.display(description="claim", ordering="text")
     def queue_claim(self, claim):
@@ -354,7 +373,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
 
     @admin.display(description="sources")
     def source_count(self, claim):
-        return len(claim.sources.all()) or format_html('<span class="unsourced">{}</span>', "unsourced")
+        return claim.source_total or format_html('<span class="unsourced">{}</span>', "unsourced")
 
     def changelist_view(self, request, extra_context=None):
         queue = request.GET.get(QueueFilter.parameter_name, "")
