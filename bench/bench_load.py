@@ -6,7 +6,8 @@ Serves the benchmark database (fill it with bench/generate_scale.py) and
 measures requests per second, latency percentiles, non-2xx answers, socket
 errors and timeouts (``--timeout``, 30 s, so p99 is not cut off) for the claim list API,
 a claim page and an article page, beside /healthz, a view that returns a fixed
-JSON body on the same server: the framework's own ceiling. Public pages and
+JSON body on the same server (the framework's own ceiling), and the API's
+smallest list, six ratings (what any DRF list costs before its own rows). Public pages and
 anonymous API reads are measured as production serves them (public cache on,
 invalidated on every change) and with the cache off.
 """
@@ -116,6 +117,8 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     targets = [
         ("ceiling: /healthz", "/healthz"),
+        # DRF's own floor: the smallest list of the API (six ratings), through the same middleware and paging.
+        ("API floor: ratings list", "/api/v1/ratings/"),
         ("claim list API", "/api/v1/claims/"),
         ("claim list API, filter", "/api/v1/claims/?type=statistic&checkworthy=true"),
         ("claim list API, search", "/api/v1/claims/?search=transit%20housing"),
@@ -124,7 +127,11 @@ def main():
         ("home page", "/"),
         ("search page", "/search/?q=transit+housing"),
     ]
-    targets = [target for target in targets if target[1] == "/healthz" or args.only.lower() in target[0].lower()]
+    targets = [
+        target
+        for target in targets
+        if target[0].startswith(("ceiling", "API floor")) or args.only.lower() in target[0].lower()
+    ]
     print(
         f"{Claim.objects.count():,} claims; gunicorn {args.workers} workers; wrk 2 threads, {args.connections} connections, {args.seconds}s each"
     )
