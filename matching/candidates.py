@@ -160,11 +160,15 @@ def _search_many(table, texts, limit, lexemes=None):
         if queries:
             ordered = list(queries)
             cursor.execute(
-                f"SELECT q.i, c.* FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY "
-                "AS q(required, query, ranked, i) CROSS JOIN LATERAL ("
+                # Each text's queries are parsed once (a materialized CTE); written inside the lateral join they
+                # would be parsed again for every row a sequential scan of a small table reads.
+                "WITH q AS MATERIALIZED (SELECT i, to_tsquery('simple', r) AS required, t AS query, "
+                "to_tsquery('simple', k) AS ranked FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY "
+                "AS u(r, t, k, i)) "
+                "SELECT q.i, c.* FROM q CROSS JOIN LATERAL ("
                 f"SELECT {table.columns}, similarity({table.column}, q.query) AS alike, "
-                "ts_rank_cd(search_vector, to_tsquery('simple', q.ranked)) AS rank "
-                f"FROM {table.table} WHERE {table.condition} AND search_vector @@ to_tsquery('simple', q.required) "
+                "ts_rank_cd(search_vector, q.ranked) AS rank "
+                f"FROM {table.table} WHERE {table.condition} AND search_vector @@ q.required "
                 "ORDER BY alike DESC, rank DESC, id LIMIT %s) c",
                 [[queries[t][0] for t in ordered], ordered, [queries[t][1] for t in ordered], limit],
             )
