@@ -10,7 +10,8 @@ figures used). Each round times both floors, then bulk ingestion through
 ``ingest_many`` (a transaction of bulk inserts per batch, as ``manage.py
 ingest`` does) into emptied tables, so load on a shared machine hits floor
 and ingestion alike; the ratios are per round, and the median round is
-reported. Each ratio compares one process with one process; with
+reported. ``--corpus`` ingests copies of the real pages of the corpus
+instead of synthetic ones. Each ratio compares one process with one process; with
 ``--workers`` > 1 each round also times bulk ingestion parsing in that many
 worker processes, reported against the same one-process floor (on a 2-core
 machine the workers share the cores with PostgreSQL). ``--one-by-one`` adds
@@ -25,10 +26,14 @@ postgres://postgres@127.0.0.1:5432/factcheck_bench), emptied first.
 
 import argparse
 import json
+import os
 import statistics
 import time
+from pathlib import Path
 
 from _django import ROOT, empty_tables, setup
+
+CORPUS = Path(os.environ.get("FACTCHECK_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
 
 
 def main():
@@ -39,6 +44,11 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel bulk run")
     parser.add_argument("--one-by-one", action="store_true", help="also time ingest_article per page")
     parser.add_argument("--checks", type=int, default=0, help="imported fact checks for matching to search")
+    parser.add_argument(
+        "--corpus",
+        action="store_true",
+        help="ingest the real pages of the corpus (FACTCHECK_CORPUS_DIR), each copy made unique, instead of synthetic ones",
+    )
     args = parser.parse_args()
     url = setup()
 
@@ -65,7 +75,15 @@ def main():
     seed_floor = timed(lambda: lxml.html.document_fromstring(seed))
     seed_ingest = timed(lambda: ingest_article(seed))
 
-    pages = [synthetic_article(number).encode() for number in range(args.articles)]
+    if args.corpus:
+        # Real pages are larger and less dense with claims than the synthetic ones: the floor grows with the bytes,
+        # extraction with the sentences. A comment makes each copy a new article (its own content hash).
+        real = [path.read_bytes() for path in sorted(CORPUS.glob("*.html"))]
+        if not real:
+            raise SystemExit(f"corpus not found at {CORPUS} (set FACTCHECK_CORPUS_DIR)")
+        pages = [real[number % len(real)] + f"<!-- copy {number} -->".encode() for number in range(args.articles)]
+    else:
+        pages = [synthetic_article(number).encode() for number in range(args.articles)]
     rounds = []
     for _ in range(args.rounds):
         lxml_floor = timed(lambda: [lxml.html.document_fromstring(page) for page in pages])
@@ -88,7 +106,8 @@ def main():
     print(f"database: {url.split('@')[-1]}; {args.checks:,} imported fact checks for matching to search")
     print(f"seed: ingest {seed_ingest * 1000:.1f} ms, lxml parse {seed_floor * 1000:.1f} ms")
     print(
-        f"{args.articles} synthetic articles ({sum(map(len, pages)) / len(pages) / 1024:.1f} KB each), {args.rounds} rounds"
+        f"{args.articles} {'corpus' if args.corpus else 'synthetic'} articles "
+        f"({sum(map(len, pages)) / len(pages) / 1024:.1f} KB each), {args.rounds} rounds"
     )
     for number, r in enumerate(rounds, start=1):
         print(
