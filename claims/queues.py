@@ -67,7 +67,10 @@ def queue_counts(user):
     """``[(queue, count, capped)]`` for the dashboard: one capped count query per queue."""
     counts = []
     for queue in QUEUES:
-        ids = queue_claims(queue.slug, user).order_by().values("pk")[: COUNT_CAP + 1]
+        # In the queue's own order: the planner walks the index the queue is read by and stops at the cap.
+        # Unordered, it merge-joined the week's verdicts from the oldest claim up (170 ms for "Recently published"
+        # at a million claims, against 19 ms in order).
+        ids = queue_claims(queue.slug, user).values("pk")[: COUNT_CAP + 1]
         count = Claim.objects.filter(pk__in=ids).count()
         counts.append((queue, min(count, COUNT_CAP), count > COUNT_CAP))
     return counts
