@@ -277,7 +277,6 @@ class ClaimAdmin(RulebookHistoryAdmin):
     # What the box searches is selectors.desk_search (get_search_results); these fields only switch the box on
     # and satisfy the claim pickers (autocomplete) of other pages, which search the same way.
     search_fields = ("text", "claimant")
-    search_help_text = "Words of the claim or its claimant, a claim's number, or an article's address."
     autocomplete_fields = ("article", "assigned_to", "sources", "claimant_entity", "topics")
     ordering = ("-checkworthy", "status", "-checkworthiness", "id")
     # Each row costs Django's admin about a third of a millisecond of Python (eight cells, each looked up, formatted
