@@ -127,7 +127,10 @@ def main():
             "the one-process BeautifulSoup floor"
         )
     for name, total in extra.items():
-        print(f"  {name:32} {args.articles / total:6.0f} articles/s: {total / middle['lxml']:.1f}x the lxml floor")
+        print(
+            f"  {name:32} {args.articles / total:6.0f} articles/s: {total / middle['lxml']:.1f}x the lxml floor, "
+            f"{total / middle['soup']:.1f}x the BeautifulSoup floor (the median round's floors)"
+        )
     print(f"stored: {stored[0]:,} claims, {stored[1]:,} sources")
 
 

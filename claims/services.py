@@ -317,6 +317,7 @@ def _store_citations(items, sources):
             for link in paragraph.links
             if link.href in sources
         ],
+        ids=False,
     )
 
 
@@ -330,6 +331,7 @@ def _store_claim_sources(pairs, sources):
             for url in dict.fromkeys(candidate.sources)
             if url in source_ids
         ],
+        ids=False,
     )
 
 
@@ -349,6 +351,7 @@ def _store_quotations_and_checks(items):
             for article, extraction, _ in items
             for quotation in extraction.quotations
         ],
+        ids=False,
     )
     checks = [(article, check, claim_ids) for article, extraction, claim_ids in items for check in extraction.checks]
     check_ids = insert_rows(
@@ -365,4 +368,5 @@ def _store_quotations_and_checks(items):
             for check_id, (_, check, claim_ids) in zip(check_ids, checks, strict=True)
             for index in dict.fromkeys(check.claims)
         ],
+        ids=False,
     )

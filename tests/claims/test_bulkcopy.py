@@ -118,3 +118,17 @@ def test_any_text_and_json_read_back_intact(seed_article):
         assert stored == row
 
     check()
+
+
+def test_rows_nobody_refers_to_are_numbered_by_the_table(seed_article):
+    rows = [
+        {"article_id": seed_article.pk, "text": word, "paragraph": 0, "start": 0, "end": len(word)}
+        for word in ["one", "three", "five"]
+    ]
+
+    assert insert_rows(Claim, rows, ids=False) is None
+
+    stored = list(Claim.objects.filter(text__in=["one", "three", "five"]).order_by("pk").values_list("text", flat=True))
+    assert stored == ["one", "three", "five"]
+    [after] = insert_rows(Claim, [{**rows[0], "text": "seven", "end": 5}])
+    assert after > Claim.objects.get(text="five").pk
