@@ -133,6 +133,7 @@ def find_matches_for(claims):
     texts = [claim.checked_statement for claim in claims]
     checked, external = candidates.already_checked(texts)
     known = {}  # a candidate's features, computed once however many claims of the batch it is a candidate of
+    read = {}  # a claim's own features, by its text and claimant
 
     def features_of(kind, candidate):
         key = kind, candidate.id
@@ -146,7 +147,9 @@ def find_matches_for(claims):
         if not verdict_candidates and not external_candidates:
             results.append(found)  # nothing already checked is like it: no features to compute
             continue
-        own = features(text, claim.claimant)
+        if (text, claim.claimant) not in read:  # the same sentence in several articles (wire copy) is read once
+            read[text, claim.claimant] = features(text, claim.claimant)
+        own = read[text, claim.claimant]
         for candidate in verdict_candidates:
             if candidate.id == claim.pk or (
                 claim.current_verdict_id and candidate.verdict_id == claim.current_verdict_id
