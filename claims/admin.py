@@ -9,8 +9,9 @@ import contextvars
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F
+from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -141,6 +142,26 @@ class AssignedFilter(admin.SimpleListFilter):
         if self.value() == "nobody":
             return queryset.filter(assigned_to__isnull=True)
         return queryset
+
+
+class SortableOnlyChangeList(ChangeList):
+    """A list whose ``?o=`` sorts only by the columns in ``sortable_by``: other columns in it are dropped, and the
+    list keeps its own order (Django hides their headers' links but still sorts by them when asked)."""
+
+    def get_ordering(self, request, queryset):
+        if ORDER_VAR in self.params:
+            kept = [part for part in self.params[ORDER_VAR].split(".") if self.sorts_by(part)]
+            if kept:
+                self.params[ORDER_VAR] = ".".join(kept)
+            else:
+                del self.params[ORDER_VAR]
+        return super().get_ordering(request, queryset)
+
+    def sorts_by(self, part):
+        try:
+            return self.list_display[int(part.rpartition("-")[2])] in self.sortable_by
+        except (IndexError, ValueError):
+            return False
 
 
 # The queue the changelist shows, for its rows' links to the review screen (ModelAdmin is shared across threads).
@@ -286,6 +307,9 @@ class ClaimAdmin(RulebookHistoryAdmin):
     paginator = LargeTablePaginator
     show_full_result_count = False  # a second COUNT(*) of a million rows per page view
     show_facets = admin.ShowFacets.NEVER  # ?_facets counts every filter choice over the whole table: seconds
+    # The score has an index; sorting a million claims by text, status, rating or assignee sorted the table
+    # (0.4-2.4 s at 1M claims). Those are filters here, and the queue's own order is the score's.
+    sortable_by = ("score",)
     action_form = ClaimActionForm
     actions = ("assign_to_me", "mark_in_review", "mark_not_checkworthy", "publish_latest_verdict")
     inlines = [VerdictInline]
@@ -337,6 +361,9 @@ class ClaimAdmin(RulebookHistoryAdmin):
     def get_queryset(self, request):
         return selectors.claims_for_desk()
 
+    def get_changelist(self, request, **kwargs):
+        return SortableOnlyChangeList
+
     def get_search_results(self, request, queryset, search_term):
         return selectors.desk_search(queryset, search_term), False
 
@@ -353,7 +380,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
             label,
         )
 
-    @admin.display(description="claim", ordering="text")
+    @admin.display(description="claim")
     def queue_claim(self, claim):
         """The statement (or sentence), linked to the review screen of this queue, with its article under it."""
         queue = CURRENT_QUEUE.get()
@@ -369,7 +396,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
     def score(self, claim):
         return f"{claim.checkworthiness:.2f}"
 
-    @admin.display(description="claimant", ordering="claimant")
+    @admin.display(description="claimant")
     def claimant_name(self, claim):
         return claim.claimant_entity.name if claim.claimant_entity else claim.claimant or "—"
 
@@ -395,7 +422,7 @@ class ClaimAdmin(RulebookHistoryAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description="rating", ordering=F("current_verdict__rating__order").asc(nulls_last=True))
+    @admin.display(description="rating")
     def rating(self, claim):
         return rating_badge(claim.current_verdict.rating if claim.current_verdict else None)
 

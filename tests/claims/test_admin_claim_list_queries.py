@@ -84,3 +84,17 @@ def test_the_rows_checkboxes_are_the_ones_django_renders():
     claim = make_claim()
     claim_admin = admin.site._registry[Claim]
     assert claim_admin.action_checkbox(claim) == admin.ModelAdmin.action_checkbox(claim_admin, claim)
+
+
+def test_only_the_score_column_sorts(client, reviewer):
+    """Sorting a million claims by text, status, rating or assignee sorted the whole table (0.4-2.4 s); the score
+    has an index. The other headers are plain text, and their ?o= in an address is ignored."""
+    add_claims(3, reviewer)
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_changelist")
+    assert list(client.get(url).context["cl"].sortable_by) == ["score"]
+    default_order = [claim.pk for claim in client.get(url).context["cl"].result_list]
+    for column in range(1, 8):
+        sorted_by_it = client.get(url, {"o": f"-{column}"}).context["cl"]
+        if sorted_by_it.list_display[column] != "score":
+            assert [claim.pk for claim in sorted_by_it.result_list] == default_order
