@@ -84,6 +84,11 @@ def main():
         ("admin filter unsourced", True, lambda: "/admin/claims/claim/?sourced=no"),
         ("admin filter type=statistic", True, lambda: "/admin/claims/claim/?claim_type__exact=statistic"),
         ("admin search", True, lambda: "/admin/claims/claim/?q=transit"),
+        ("admin search, two words", True, lambda: "/admin/claims/claim/?q=transit+housing"),
+        ("admin search, a claim's id", True, lambda: f"/admin/claims/claim/?q={rng.choice(published)[0]}"),
+        ("admin queue: check-worthy", True, lambda: "/admin/claims/claim/?queue=checkworthy"),
+        ("admin filter stale", True, lambda: "/admin/claims/claim/?stale__exact=1"),
+        ("admin home (desk dashboard)", True, lambda: "/admin/"),
     ]
     pages = [page for page in pages if args.only.lower() in page[0].lower() or page[0].startswith("floor")]
     queries = {}
