@@ -24,6 +24,7 @@ lexical overlap under about half, must fall below it; see
 ``bench/bench_matching.py`` for what it yields.
 """
 
+import functools
 import math
 import re
 import unicodedata
@@ -224,8 +225,11 @@ def lexical_similarity(a, b):
     return max(trigram, (containment + dice) / 2)
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word):
-    """A crude, language-light stem: common English suffixes off, then the first letters."""
+    """A crude, language-light stem: common English suffixes off, then the first letters.
+
+    Remembered per word: scoring a batch stems the same words and names for every pair of claims it compares."""
     for suffix in SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             word = word[: -len(suffix)]
