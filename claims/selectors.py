@@ -270,7 +270,11 @@ def rating_counts(claims=None, chart_width=200):
     (``claims.tally``), not a count over the whole table; over a subset
     (an article, a claimant, a topic, this month) they are counted.
     """
-    totals = tally.stored_counts() if claims is None else tally.fresh_counts(claims)
+    return counts_by_rating(tally.stored_counts() if claims is None else tally.fresh_counts(claims), chart_width)
+
+
+def counts_by_rating(totals, chart_width=200):
+    """Each rating of the scale with its count in ``totals`` (``{rating id: count}``) and a bar width."""
     largest = max(totals.values(), default=0)
     return [
         RatingCount(

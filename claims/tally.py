@@ -27,6 +27,11 @@ def fresh_counts(claims=None):
     return Counter(dict(rows))
 
 
+def verdict_counts(verdicts):
+    """``{rating id: verdicts}`` among ``verdicts``, each verdict once however many claims show it."""
+    return Counter(dict(verdicts.order_by().values_list("rating").annotate(n=models.Count("id"))))
+
+
 def stored_counts():
     """``{rating id: count}`` as stored (ratings without a tally row count 0)."""
     return Counter(dict(RatingTally.objects.filter(claims__gt=0).values_list("rating_id", "claims")))

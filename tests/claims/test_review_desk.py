@@ -1,10 +1,12 @@
 """The review desk: queues, the one-claim review screen, its actions and the admin home's dashboard."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import queues, reviews
 from claims.models import Claim, Correction, Rating, Source, Verdict
@@ -216,6 +218,20 @@ def test_admin_home_counts_the_queues(client, reviewer, article):
     assert f'data-queue="checkworthy">{expected}<' in page
     assert 'id="published-this-week">0<' in page
     assert "Verdicts by rating" in page
+
+
+def test_ratings_this_month_count_each_verdict_published_this_month_once(editor):
+    false_here, false_there, true_last_month, repeated = (make_claim() for _ in range(4))
+    for claim in (false_here, false_there):
+        make_verdict(claim=claim, status=Verdict.Status.PUBLISHED, rating="false")
+    old = make_verdict(claim=true_last_month, status=Verdict.Status.PUBLISHED, rating="true")
+    Verdict.objects.filter(pk=old.pk).update(published_at=timezone.now() - datetime.timedelta(days=40))
+    reviews.reuse_verdict(repeated, false_here, by=editor)  # shows the same verdict on another article
+
+    counts = {item.rating.slug: item.count for item in queues.ratings_this_month()}
+
+    assert counts["false"] == 2
+    assert counts["true"] == 0  # forty days ago is before the first of any month
 
 
 # --- Corrections from the review screen ------------------------------------------------------------------------------
