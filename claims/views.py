@@ -34,41 +34,37 @@ def home(request):
 
 @cache_public_page
 def claim_detail(request, pk, slug):
-    claim = selectors.claim_page(pk)
-    if claim is None:
+    page = selectors.claim_page(pk)
+    if page is None:
         raise Http404("No such claim")
+    claim, verdict = page.claim, page.verdict
     if slug != claim.slug:
         return redirect(claim, permanent=True)
-    verdict = claim.current_verdict
+    base_url = request.build_absolute_uri("/").rstrip("/")
     before, _claim_text, after = selectors.surrounding_sentences(claim)
     json_ld = None
     if verdict is not None:
-        json_ld = json_ld_script(
-            claim_review(
-                verdict,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
-                other_appearances=selectors.other_appearances([verdict])[verdict.pk],
-            )
-        )
-    corrections = selectors.correction_entries(verdict) if verdict else []
+        json_ld = json_ld_script(claim_review(verdict, base_url=base_url, other_appearances=page.other_appearances))
+    corrections = page.corrections
     return render(
         request,
         "claims/claim_detail.html",
         {
             "claim": claim,
             "verdict": verdict,
+            "page": page,
             "rationale": render_rationale(verdict.rationale) if verdict else "",
             "before": before,
             "after": after,
             "json_ld": json_ld,
             "corrections": corrections,
-            "retractions": selectors.retractions(claim),
+            "retractions": page.retractions,
             "modified": corrections[0].correction.corrected_at if corrections else None,
             "reviewer_name": selectors.reviewer_display_name(verdict) if verdict else "",
             "statement": checked_statement(claim),
             "scale": [rating for rating in Rating.objects.all() if rating.value is not None],
             "description": verdict.summary if verdict else claim.text[:200],
-            "also_checked": also_checked(claim, base_url=request.build_absolute_uri("/").rstrip("/")),
+            "also_checked": also_checked(claim, base_url=base_url) if page.has_matches else [],
         },
     )
 

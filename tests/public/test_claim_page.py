@@ -6,7 +6,10 @@ import re
 
 import pytest
 
+from claims import reviews
 from claims.models import Source
+from matching.models import ClaimMatch, ExternalFactCheck
+from tests.factories import make_citation, make_consistency_check
 
 from .claimreview_schema import assert_valid_claim_review
 from .conftest import make_article, make_claim, publish
@@ -107,13 +110,60 @@ def test_an_unreviewed_claim_page_says_so_without_markup(client):
     assert "application/ld+json" not in page
 
 
-def test_the_claim_page_reads_in_constant_queries(client, editor, django_assert_num_queries):
+def test_a_claim_page_reads_in_four_queries(client, editor, django_assert_num_queries):
     claim = make_claim()
     publish(claim, editor, evidence_urls=["https://a.example/1", "https://b.example/2"])
-    # claim with article, verdict, rating, reviewer; sources; consistency checks; evidence; corrections; ratings;
-    # matching's other appearances and "also checked by"; retracted verdicts
-    with django_assert_num_queries(9):
+    # 1. the claim with its article, claimant, verdict, rating and reviewer, and whether it has corrections,
+    #    retractions, consistency checks, other appearances and matches (none here: nothing more is read)
+    # 2. the sources the article cites for it
+    # 3. the verdict's evidence
+    # 4. the rating scale
+    with django_assert_num_queries(4):
         get(client, claim)
+
+
+@pytest.fixture
+def claim_with_everything(editor):
+    """A claim with cited sources, a consistency check, a retracted verdict, a corrected current verdict reused
+    on another article, and another fact-checker's check of it."""
+    article = make_article(["The mayor said turnout was 45% on Monday.", "Turnout was 55% in 2020."])
+    claim = make_claim(article)
+    make_citation(article=article, url="https://stats.example/turnout", claims=[claim])
+    make_consistency_check(article=article, claims=[claim], ok=False, detail="The shares do not add up.")
+    reviews.retract_verdict(publish(claim, editor, rating="true"), by=editor, note="We misread the table.")
+    verdict = publish(claim, editor, evidence_urls=["https://a.example/1"])
+    reviews.update_verdict(
+        verdict, by=editor, expected_version=verdict.version, correction_note="Summary reworded.", summary="No."
+    )
+    repeat = make_claim(make_article(["The mayor said turnout was 45% on Monday."], title="The repeat"))
+    reviews.reuse_verdict(repeat, claim, by=editor)
+    check = ExternalFactCheck.objects.create(
+        url="https://checker.example/turnout", publisher="Other Checker", claim_reviewed="Turnout was 45%."
+    )
+    ClaimMatch.objects.create(claim=claim, kind=ClaimMatch.Kind.EXTERNAL, external=check, score=0.9)
+    return claim
+
+
+def test_a_claim_page_shows_each_thing_its_claim_has(client, claim_with_everything):
+    page = get(client, claim_with_everything)
+    assert "stats.example" in page  # cited
+    assert "a.example" in page  # evidence
+    assert "The shares do not add up." in page
+    assert "We misread the table." in page
+    assert "Summary reworded." in page
+    assert "Other Checker" in page
+    assert [work.get("headline") for work in claim_review(page)["itemReviewed"]["appearance"]][1] == "The repeat"
+
+
+def test_a_claim_page_with_everything_reads_in_nine_queries(client, claim_with_everything, django_assert_num_queries):
+    # the four of every page (claim, sources, evidence, rating scale), and one each for what this claim has:
+    # 5. its consistency checks
+    # 6. its verdict's corrections, with the ratings they replaced
+    # 7. its retracted verdicts, with their ratings
+    # 8. the other claims showing its verdict, with their articles (ClaimReview's appearances)
+    # 9. its matches, with what they point at ("Also checked by")
+    with django_assert_num_queries(9):
+        get(client, claim_with_everything)
 
 
 def claimant(name, kind, **fields):
