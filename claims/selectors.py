@@ -6,6 +6,7 @@ so a page's query count does not grow with its rows.
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -201,35 +202,44 @@ class SourcingReport:
     secondary: list
 
 
-def sourcing_report(article):
+def sourcing_report(article, checkworthy=None):
     """How well an article backs its check-worthy claims, and which cited sources are primary.
 
     A source is primary for a claim when it is the claimant's own post (the
     account handle carries the claimant's surname) or an official page
-    (government, press release); everything else is secondary.
+    (government, press release); everything else is secondary. Sources are
+    listed in the order the claims come in the article, each claim's by
+    domain. ``checkworthy``: the article's public check-worthy claims in
+    reading order, when the caller has read them (the article page).
+
+    Two queries, no claim rows built: a count, and the claims' links with
+    their sources (the article page lists a hundred claims or more).
     """
-    # Only the columns the report reads: the article page lists a hundred claims or more.
-    claims = list(
-        article.claims.filter(stale=False)
-        .only("id", "article_id", "checkworthy", "claimant")
-        .prefetch_related("sources")
-    )
-    checkworthy = [claim for claim in claims if claim.checkworthy]
-    sourced = [claim for claim in checkworthy if claim.sources.all()]
+    public = article.claims.filter(stale=False)
+    if checkworthy is None:
+        checkworthy = list(public.filter(checkworthy=True).order_by("start").only("id", "claimant"))
+    links = {claim.pk: [] for claim in checkworthy}
+    for link in (
+        Claim.sources.through.objects.filter(claim_id__in=list(links))
+        .select_related("source")
+        .order_by("source__domain", "source__canonical_url")
+    ):
+        links[link.claim_id].append(link.source)
     primary, secondary = {}, {}
     for claim in checkworthy:
-        for source in claim.sources.all():
+        for source in links[claim.pk]:
             if is_primary(source, claim.claimant):
-                primary[source.pk] = source
+                primary.setdefault(source.pk, source)
             else:
-                secondary[source.pk] = source
+                secondary.setdefault(source.pk, source)
     for pk in primary:
         secondary.pop(pk, None)
+    sourced = sum(1 for cited in links.values() if cited)
     return SourcingReport(
-        claims=len(claims),
+        claims=public.order_by().count(),
         checkworthy=len(checkworthy),
-        sourced=len(sourced),
-        unsourced=len(checkworthy) - len(sourced),
+        sourced=sourced,
+        unsourced=len(checkworthy) - sourced,
         primary=list(primary.values()),
         secondary=list(secondary.values()),
     )
@@ -592,16 +602,12 @@ class ArticleReading:
     paragraphs: list
 
 
-def article_reading(article):
-    """Excerpts of ``article``'s checked and check-worthy claims, and its full text when it may be republished."""
-    claims = list(
-        Claim.objects.public()
-        .filter(article=article)
-        .filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
-        .select_related("current_verdict__rating")
-        .defer("checkworthiness_features", "numbers")
-        .order_by("start")
-    )
+def article_reading(article, claims=None):
+    """Excerpts of ``article``'s checked and check-worthy claims, and its full text when it may be republished.
+
+    ``claims``: ``reading_claims(article)`` when the caller has read them.
+    """
+    claims = reading_claims(article) if claims is None else claims
 
     def excerpt(claim):
         return Excerpt(claim, *split_paragraph(article.text, claim))
@@ -612,6 +618,43 @@ def article_reading(article):
         rated=rated,
         unreviewed=unreviewed,
         paragraphs=paragraph_segments(article, claims) if article.republishable else [],
+    )
+
+
+def reading_claims(article):
+    """``article``'s public claims that are checked or check-worthy, in reading order, with verdict and rating."""
+    return list(
+        Claim.objects.public()
+        .filter(article=article)
+        .filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
+        .select_related("current_verdict__rating")
+        .defer("checkworthiness_features", "numbers")
+        .order_by("start")
+    )
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """What an article's public page shows: its claims to read, its sourcing, its verdicts by rating."""
+
+    reading: ArticleReading
+    report: SourcingReport
+    counts: list
+
+
+def article_page(article):
+    """The ``ArticlePage`` of ``article``, from one read of its checked and check-worthy claims.
+
+    The reading, the sourcing report (its check-worthy claims) and the
+    verdict counts (its checked ones: every public claim with a current
+    verdict is among them) share that read: five queries with the article.
+    """
+    claims = reading_claims(article)
+    totals = Counter(claim.current_verdict.rating_id for claim in claims if claim.current_verdict_id)
+    return ArticlePage(
+        reading=article_reading(article, claims),
+        report=sourcing_report(article, [claim for claim in claims if claim.checkworthy]),
+        counts=counts_by_rating(totals),
     )
 
 

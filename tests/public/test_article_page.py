@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from tests.factories import make_citation
 
 from .conftest import make_article, make_claim, publish
 
@@ -105,10 +106,60 @@ def test_a_draft_verdict_leaves_no_trace(client, article, reviewer):
     assert re.findall(r'class="claim rated"[^>]*data-rating="([a-z-]+)"', page) == ["false"]
 
 
-def test_the_article_page_reads_in_constant_queries(client, article, editor, django_assert_num_queries):
-    for index in range(5):
-        extra = make_article([f"Someone said {index}% of voters stayed home."])
-        publish(make_claim(extra), editor)
-    # article; claims with verdict and rating; sourcing report (claims, their sources); rating counts, ratings
-    with django_assert_num_queries(6):
+@pytest.mark.parametrize("extra_claims", [0, 5])
+def test_the_article_page_reads_in_five_queries_however_many_claims(
+    client, article, editor, extra_claims, django_assert_num_queries
+):
+    for index in range(extra_claims):
+        claim = make_claim(article, PARAGRAPHS[0])
+        make_citation(article=article, url=f"https://stats.example/{index}", claims=[claim])
+        if index % 2:
+            publish(claim, editor)
+    # 1. the article (without its HTML)
+    # 2. its checked and check-worthy claims with their verdicts and ratings: the excerpts, the verdict table's
+    #    counts and the check-worthy claims of the sourcing report
+    # 3. the sources those check-worthy claims cite
+    # 4. how many public claims it has
+    # 5. the rating scale
+    with django_assert_num_queries(5):
         get(client, article)
+
+
+def sidebar(page):
+    """The sourcing figures: {"Claims": "2 check-worthy of 3", "Sourced": "1", ...}."""
+    return dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", page))
+
+
+def verdict_table(page):
+    """{rating label: count} from the verdicts table."""
+    rows = re.findall(r"<tr><td>(?:<a [^>]*>)?([^<]+)(?:</a>)?</td><td>(\d+)</td></tr>", page)
+    return {label: int(count) for label, count in rows}
+
+
+def test_the_sourcing_sidebar_counts_the_public_claims_and_what_the_check_worthy_ones_cite(client):
+    article = make_article(PARAGRAPHS)
+    official = make_claim(article, PARAGRAPHS[0])
+    reported = make_claim(article, "The mayor said turnout was 45% last year.")
+    make_claim(article, "Critics said the budget grew by 12% in a single year.")  # check-worthy, unsourced
+    not_checkworthy = make_claim(article, "A spokesperson declined to comment on the figures.", checkworthy=False)
+    make_claim(article, "Nobody disputed it at the time.", stale=True)
+    make_citation(article=article, url="https://stats.example.gov/turnout", claims=[official], kind="government")
+    make_citation(article=article, url="https://news.example/turnout", claims=[reported, not_checkworthy])
+    assert sidebar(get(client, article)) == {
+        "Claims": "3 check-worthy of 4",
+        "Sourced": "2",
+        "Unsourced": "1",
+        "Primary sources": "1",
+        "Secondary sources": "1",
+    }
+
+
+def test_the_verdict_table_counts_the_current_verdicts_of_the_articles_public_claims(client, article, editor):
+    publish(make_claim(article, "A spokesperson declined to comment on the figures.", checkworthy=False), editor)
+    publish(make_claim(article, "Critics said the budget grew by 12% in a single year."), editor, rating="true")
+    publish(make_claim(article, "Nobody disputed it at the time.", stale=True), editor, rating="true")
+    publish(make_claim(make_article(["Elsewhere turnout was 45% last year."])), editor, rating="true")
+    counts = verdict_table(get(client, article))
+    assert counts["False"] == 2  # the fixture's, and one on a claim that is not check-worthy
+    assert counts["True"] == 1  # not the stale claim's, not another article's
+    assert counts["Half true"] == 0
