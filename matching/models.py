@@ -59,10 +59,12 @@ class ExternalFactCheck(models.Model):
 
 class ClaimMatchQuerySet(models.QuerySet):
     def ranked(self):
-        """Best first, with what the match points at loaded (one query)."""
+        """Best first, with what the match points at loaded (one query): the external check without its raw
+        ClaimReview, or our claim with its verdict and rating; not that claim's article, which no surface shows
+        (its text and HTML run to hundreds of kilobytes)."""
         return (
-            self.select_related("external", "matched_claim__article", "matched_claim__current_verdict__rating")
-            .defer("external__raw")
+            self.select_related("external", "matched_claim__current_verdict__rating")
+            .defer("external__raw", "matched_claim__checkworthiness_features", "matched_claim__numbers")
             .order_by("-score", "id")
         )
 

@@ -125,7 +125,7 @@ def test_a_claim_page_reads_in_four_queries(client, editor, django_assert_num_qu
 @pytest.fixture
 def claim_with_everything(editor):
     """A claim with cited sources, a consistency check, a retracted verdict, a corrected current verdict reused
-    on another article, and another fact-checker's check of it."""
+    on another article, another fact-checker's check of it and our verdict on an earlier appearance."""
     article = make_article(["The mayor said turnout was 45% on Monday.", "Turnout was 55% in 2020."])
     claim = make_claim(article)
     make_citation(article=article, url="https://stats.example/turnout", claims=[claim])
@@ -141,6 +141,9 @@ def claim_with_everything(editor):
         url="https://checker.example/turnout", publisher="Other Checker", claim_reviewed="Turnout was 45%."
     )
     ClaimMatch.objects.create(claim=claim, kind=ClaimMatch.Kind.EXTERNAL, external=check, score=0.9)
+    earlier = make_claim(make_article(["In 2022 the mayor said turnout was 45% on Monday."]))
+    publish(earlier, editor, rating="half-true", summary="Partly so.")
+    ClaimMatch.objects.create(claim=claim, kind=ClaimMatch.Kind.VERDICT, matched_claim=earlier, score=0.8)
     return claim
 
 
@@ -152,6 +155,7 @@ def test_a_claim_page_shows_each_thing_its_claim_has(client, claim_with_everythi
     assert "We misread the table." in page
     assert "Summary reworded." in page
     assert "Other Checker" in page
+    assert re.search(r"Also checked by.*<strong>Half true</strong>", page, re.S)  # our earlier verdict
     assert [work.get("headline") for work in claim_review(page)["itemReviewed"]["appearance"]][1] == "The repeat"
 
 
