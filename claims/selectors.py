@@ -621,14 +621,32 @@ def article_reading(article, claims=None):
     )
 
 
+# What the article page reads of each claim: where it stands and its words, whether it is check-worthy and who said
+# it (the sourcing report), its verdict's summary and rating.
+READING_COLUMNS = (
+    "article_id",
+    "text",
+    "paragraph",
+    "start",
+    "end",
+    "checkworthy",
+    "claimant",
+    "current_verdict__summary",
+    "current_verdict__rating__slug",
+    "current_verdict__rating__label",
+    "current_verdict__rating__colour",
+)
+
+
 def reading_claims(article):
-    """``article``'s public claims that are checked or check-worthy, in reading order, with verdict and rating."""
+    """``article``'s public claims that are checked or check-worthy, in reading order, with verdict and rating:
+    ``READING_COLUMNS`` only, as an article has a hundred claims or more."""
     return list(
         Claim.objects.public()
         .filter(article=article)
         .filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
         .select_related("current_verdict__rating")
-        .defer("checkworthiness_features", "numbers")
+        .only(*READING_COLUMNS)
         .order_by("start")
     )
 

@@ -106,10 +106,12 @@ def test_a_draft_verdict_leaves_no_trace(client, article, reviewer):
     assert re.findall(r'class="claim rated"[^>]*data-rating="([a-z-]+)"', page) == ["false"]
 
 
+@pytest.mark.parametrize("republishable", [False, True])
 @pytest.mark.parametrize("extra_claims", [0, 5])
 def test_the_article_page_reads_in_five_queries_however_many_claims(
-    client, article, editor, extra_claims, django_assert_num_queries
+    client, article, editor, extra_claims, republishable, django_assert_num_queries
 ):
+    Article.objects.filter(pk=article.pk).update(republishable=republishable)
     for index in range(extra_claims):
         claim = make_claim(article, PARAGRAPHS[0])
         make_citation(article=article, url=f"https://stats.example/{index}", claims=[claim])
