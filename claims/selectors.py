@@ -256,8 +256,8 @@ def is_primary(source, claimant):
 
 
 def public_claims():
-    """Claims as readers see them in lists: current (published) verdict and article joined, sources prefetched."""
-    return Claim.objects.public().for_list()
+    """Claims as readers see them in lists (claim cards): article, claimant, current verdict and rating joined."""
+    return Claim.objects.public().for_cards()
 
 
 def current_published_verdicts():
@@ -275,7 +275,9 @@ def current_published_verdicts():
 def latest_published(limit=10):
     """Claims whose current verdict was published most recently."""
     newest = current_published_verdicts().values("id")[:limit]
-    return public_claims().filter(current_verdict__in=newest).newest_verdicts_first()
+    # The feeds name each verdict's reviewer.
+    claims = public_claims().select_related("current_verdict__reviewer")
+    return claims.filter(current_verdict__in=newest).newest_verdicts_first()
 
 
 @dataclass(frozen=True)
@@ -487,7 +489,7 @@ def record_of(claims, *, limit=500, source_limit=20):
     the checked ones so a reader sees what is still waiting.
     """
     claims = claims.public().filter(Q(current_verdict__isnull=False) | Q(checkworthy=True))
-    rows = list(claims.for_list().newest_verdicts_first()[:limit])
+    rows = list(claims.for_cards().newest_verdicts_first()[:limit])
     counts = rating_counts(claims)
     sources = (
         Source.objects.filter(claims__in=claims.values("pk"))
@@ -543,7 +545,7 @@ def search_paginator(query="", *, per_page, **filters):
     results = search_claims(query, **filters)
     if not query.strip():
         return LargeTablePaginator(results, per_page)
-    return RankedSearchPaginator(results, per_page, read_rows=lambda ids: Claim.objects.for_list().filter(pk__in=ids))
+    return RankedSearchPaginator(results, per_page, read_rows=lambda ids: Claim.objects.for_cards().filter(pk__in=ids))
 
 
 def matching(claims, query, *, vendor=None, ranked=False):

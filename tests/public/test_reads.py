@@ -59,3 +59,11 @@ def test_for_list_reads_a_page_in_constant_queries(torres_claims, django_assert_
         assert [row.current_verdict.rating.label for row in rows if row.current_verdict] == ["True"]
         assert all(row.article.title for row in rows)
         assert all(list(row.sources.all()) == [] for row in rows)
+
+
+def test_for_cards_reads_what_a_card_shows_in_one_query(torres_claims, django_assert_num_queries):
+    with django_assert_num_queries(1):  # claims with article, claimant, verdict and rating joined; no sources
+        rows = list(Claim.objects.public().for_cards().order_by("start"))
+        assert [row.current_verdict.rating.label for row in rows if row.current_verdict] == ["True"]
+        assert all(row.article.title and row.checked_statement for row in rows)
+        assert [row.claimant_entity for row in rows] == [claim.claimant_entity for claim in torres_claims]
