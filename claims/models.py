@@ -460,10 +460,6 @@ class Claim(models.Model):
         """What is rated: the reviewer's statement, or the sentence while there is none."""
         return self.statement or self.text
 
-    @property
-    def paragraph_text(self):
-        return self.article.paragraphs()[self.paragraph] if self.paragraph < self.article.paragraph_count else ""
-
 
 class Quotation(models.Model):
     """A direct quotation in an article and the speaker it is attributed to."""

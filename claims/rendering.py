@@ -13,7 +13,7 @@ import nh3
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .selectors import paragraph_start
+from .selectors import paragraph_bounds
 
 RATIONALE_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h3", "h4"}
 SAFE_SCHEMES = {"http", "https"}
@@ -55,11 +55,10 @@ def highlight(text, highlights):
 def claim_in_context(claim):
     """The claim's paragraph as safe HTML with the claim's own span in ``<mark>``."""
     text = claim.article.text
-    start = paragraph_start(text, claim.paragraph)
-    if start is None or claim.stale or text[claim.start : claim.end] != claim.text:
+    if claim.stale or not claim.text or text[claim.start : claim.end] != claim.text:
         return highlight(claim.text, [Highlight(0, len(claim.text), {"class": "claim"})])
-    end = text.find("\n\n", start)
-    paragraph = text[start : end if end != -1 else len(text)]
+    start, end = paragraph_bounds(text, claim.start)
+    paragraph = text[start:end]
     return highlight(paragraph, [Highlight(claim.start - start, claim.end - start, {"class": "claim"})])
 
 

@@ -181,15 +181,18 @@ def citing(claims, url):
     return claims.filter(pk__in=Claim.sources.through.objects.filter(source_id__in=source_ids).values("claim_id"))
 
 
-def paragraph_start(article_text, index):
-    """Offset of paragraph ``index`` in an article text whose paragraphs are separated by a blank line."""
-    position = 0
-    for _ in range(index):
-        found = article_text.find("\n\n", position)
-        if found == -1:
-            return None
-        position = found + 2
-    return position
+def paragraph_bounds(article_text, position):
+    """``(start, end)`` of the paragraph of ``article_text`` holding offset ``position`` (paragraphs are separated by
+    a blank line).
+
+    Found from the position itself, so its cost is the paragraph's length: an article page splits every claim's
+    paragraph, and counting blank lines from the top for each claim grew with claims × paragraphs (4,000 one-line
+    paragraphs took a second).
+    """
+    start = article_text.rfind("\n\n", 0, position)
+    start = 0 if start == -1 else start + 2
+    end = article_text.find("\n\n", position)
+    return start, len(article_text) if end == -1 else end
 
 
 @dataclass(frozen=True)
@@ -559,11 +562,9 @@ def split_paragraph(article_text, claim):
     A claim whose span no longer matches the text (the article was
     re-extracted) stands alone.
     """
-    start = paragraph_start(article_text, claim.paragraph)
-    if start is None or article_text[claim.start : claim.end] != claim.text:
+    if not claim.text or article_text[claim.start : claim.end] != claim.text:
         return "", claim.text, ""
-    end = article_text.find("\n\n", start)
-    end = len(article_text) if end == -1 else end
+    start, end = paragraph_bounds(article_text, claim.start)
     return article_text[start : claim.start], claim.text, article_text[claim.end : end]
 
 
