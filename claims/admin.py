@@ -11,7 +11,6 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -64,17 +63,15 @@ class SourceAdmin(admin.ModelAdmin):
         ("As readers see it in evidence", {"fields": ("title", "publisher", "published_on", "archive_url")}),
     )
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(citation_count=Count("citations"))
-            .order_by("domain", "canonical_url")
-        )
+    ordering = ("domain", "canonical_url")
 
-    @admin.display(ordering="citation_count", description="citations")
+    def get_queryset(self, request):
+        return selectors.with_citation_counts(super().get_queryset(request))
+
+    # Not sortable: sorting by it counts every citation of every source (selectors.count_up_to_cap).
+    @admin.display(description="citations")
     def citation_count(self, source):
-        return source.citation_count
+        return selectors.capped_count(source.citation_count)
 
 
 @admin.register(Claimant)
@@ -85,11 +82,12 @@ class ClaimantAdmin(admin.ModelAdmin):
     readonly_fields = ("normalised_name",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+        return selectors.with_claim_counts(super().get_queryset(request))
 
-    @admin.display(ordering="claim_count", description="claims")
+    # Not sortable: sorting by it counts every claim of every claimant (selectors.count_up_to_cap).
+    @admin.display(description="claims")
     def claim_count(self, claimant):
-        return claimant.claim_count
+        return selectors.capped_count(claimant.claim_count)
 
 
 @admin.register(Citation)

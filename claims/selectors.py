@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 
 from articles.models import canonical_url_hashes
@@ -116,6 +126,41 @@ def claims_for_desk():
         .defer(*ARTICLE_BODY, "checkworthiness_features")
         .annotate(source_total=Coalesce(Subquery(cited.annotate(total=Count("*")).values("total")), 0))
     )
+
+
+# A list's per-row counts are exact up to here and "1,000+" beyond: each row's count stops after this many
+# index entries, so a page of a hundred rows reads at most a hundred times this, whatever a row's share of the
+# table. Counting every claim of the seven claimants on a page took 460 ms at a million claims, 70 ms a row each.
+LIST_COUNT_CAP = 1_000
+
+
+class CountUpTo(Subquery):
+    """``(SELECT COUNT(*) FROM (rows LIMIT n))``: how many rows a correlated queryset has, up to its slice."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted_rows)"
+    output_field = IntegerField()
+
+
+def count_up_to_cap(rows):
+    """A subquery annotation counting ``rows`` (a queryset filtered on an ``OuterRef``) up to ``LIST_COUNT_CAP``
+    and one more, so ``capped_count`` can tell "exactly the cap" from "more". PostgreSQL runs it for the page's
+    rows only, after the sort and the limit, over the index of the column ``rows`` is filtered on."""
+    return CountUpTo(rows.order_by().values("pk")[: LIST_COUNT_CAP + 1])
+
+
+def capped_count(count):
+    """A count from ``count_up_to_cap`` as a list shows it: the number, or "1,000+" above the cap."""
+    return f"{LIST_COUNT_CAP:,}+" if count > LIST_COUNT_CAP else count
+
+
+def with_claim_counts(claimants):
+    """``claimants`` with ``claim_count``: how many claims each is the claimant of, up to the cap (``capped_count``)."""
+    return claimants.annotate(claim_count=count_up_to_cap(Claim.objects.filter(claimant_entity=OuterRef("pk"))))
+
+
+def with_citation_counts(sources):
+    """``sources`` with ``citation_count``: how many links of articles point at each, up to the cap."""
+    return sources.annotate(citation_count=count_up_to_cap(Citation.objects.filter(source=OuterRef("pk"))))
 
 
 # Longer digit strings are words (a phone number, a serial), never an id: PostgreSQL's bigint stops at 19 digits.
