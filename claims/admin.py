@@ -602,7 +602,12 @@ class VerdictAdmin(RulebookHistoryAdmin):
     list_display = ("claim", "rating_label", "summary", "status", "reviewer", "published_at")
     list_filter = ("status", "rating")
     list_select_related = ("claim", "rating", "reviewer")
-    search_fields = ("summary", "claim__text")
+    # What the box searches is selectors.verdict_search (get_search_results): the claim, as the claim list does.
+    search_fields = ("claim__text",)
+    # Counts exact up to 2,000 and estimated beyond (claims.pagination): counting the verdicts of every claim
+    # a common word finds took 210 ms at a million claims, and COUNT(*) of every verdict grows with the table.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
     autocomplete_fields = ("claim", "evidence")
     actions = ("publish", "retract")
     inlines = [CorrectionInline]
@@ -623,6 +628,9 @@ class VerdictAdmin(RulebookHistoryAdmin):
         "retraction_note",
     )
     readonly_fields = ("rationale_preview", "status", "reviewer", "published_at", "retracted_at", "retraction_note")
+
+    def get_search_results(self, request, queryset, search_term):
+        return selectors.verdict_search(queryset, search_term), False
 
     @admin.display(description="rating", ordering="rating__order")
     def rating_label(self, verdict):
