@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import rendering, reviews, selectors
+from claims.admin_rows import PlainActionCheckbox
 from claims.models import Citation
 
 from . import metadata
@@ -37,7 +38,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(PlainActionCheckbox, SimpleHistoryAdmin):
     form = ArticleMetadataForm
 
     class Media:

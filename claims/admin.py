@@ -8,17 +8,16 @@ number of queries does not grow with the number of rows.
 import contextvars
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article
 
 from . import admin_desk, queues, rendering, reviews, selectors
+from .admin_rows import PlainActionCheckbox
 from .forms import ClaimActionForm, ClaimForm, VerdictActionForm, VerdictForm
 from .models import Citation, Claim, Claimant, ConsistencyCheck, Correction, Quotation, Rating, Source, Topic, Verdict
 from .pagination import LargeTablePaginator
@@ -34,7 +33,7 @@ def rating_badge(rating):
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(PlainActionCheckbox, admin.ModelAdmin):
     class Media:
         css = {"all": ["claims/desk.css"]}
 
@@ -47,14 +46,14 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("name", "slug", "description")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("canonical_url", "title", "domain", "kind", "handle", "citation_count")
     list_filter = ("kind",)
     search_fields = ("canonical_url", "domain", "handle", "title", "publisher")
@@ -75,7 +74,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claimant)
-class ClaimantAdmin(admin.ModelAdmin):
+class ClaimantAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("name", "kind", "slug", "claim_count")
     list_filter = ("kind",)
     search_fields = ("name", "normalised_name", "slug")
@@ -91,7 +90,7 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("anchor_text", "source", "article", "paragraph")
     list_select_related = ("source", "article")
     search_fields = ("anchor_text", "href", "source__canonical_url")
@@ -245,7 +244,7 @@ EXTRACTION_FIELDS = (
 )
 
 
-class RulebookHistoryAdmin(SimpleHistoryAdmin):
+class RulebookHistoryAdmin(PlainActionCheckbox, SimpleHistoryAdmin):
     """History pages whose Revert is offered, and accepted, only where the rulebook allows it."""
 
     def current(self, obj):
@@ -367,16 +366,6 @@ class ClaimAdmin(RulebookHistoryAdmin):
 
     class Media:
         css = {"all": ["claims/desk.css"]}
-
-    def action_checkbox(self, claim):
-        """Django's row checkbox, written out: its form-widget templates took a fifth of the list's time."""
-        label = format_html(gettext("Select this object for an action - {}"), str(claim))
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            claim.pk,
-            label,
-        )
 
     @admin.display(description="claim")
     def queue_claim(self, claim):
@@ -694,7 +683,7 @@ class VerdictAdmin(RulebookHistoryAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("verdict", "note", "corrected_by", "corrected_at")
     list_select_related = ("verdict__rating", "corrected_by")
     readonly_fields = (
@@ -712,7 +701,7 @@ class CorrectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quotation)
-class QuotationAdmin(admin.ModelAdmin):
+class QuotationAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("text", "speaker", "article", "paragraph")
     list_select_related = ("article",)
     search_fields = ("text", "speaker")
@@ -720,7 +709,7 @@ class QuotationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConsistencyCheck)
-class ConsistencyCheckAdmin(admin.ModelAdmin):
+class ConsistencyCheckAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("kind", "ok", "detail", "article")
     list_select_related = ("article",)
     list_filter = ("kind", "ok")

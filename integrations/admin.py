@@ -3,13 +3,15 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from claims.admin_rows import PlainActionCheckbox
+
 from .models import ApiToken, ChangeEvent, WebhookDelivery, WebhookSubscription
 from .tokens import can_manage_webhooks, issue_key, revoke_token
 from .webhooks import redeliver
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(PlainActionCheckbox, admin.ModelAdmin):
     """Each staff member sees and manages only their own tokens; the key is shown once, after creation."""
 
     list_display = ("name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at")
@@ -64,7 +66,7 @@ class EditorsOnly:
 
 
 @admin.register(WebhookSubscription)
-class WebhookSubscriptionAdmin(EditorsOnly, admin.ModelAdmin):
+class WebhookSubscriptionAdmin(EditorsOnly, PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("url", "events", "active", "created_by", "created_at")
     fields = ("url", "events", "secret", "active")
 
@@ -90,7 +92,7 @@ class WebhookSubscriptionAdmin(EditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(EditorsOnly, admin.ModelAdmin):
+class WebhookDeliveryAdmin(EditorsOnly, PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("id", "event", "subscription", "status", "attempts", "last_status_code", "created_at")
     list_filter = ("status", "event")
     readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
@@ -130,7 +132,7 @@ class WebhookDeliveryAdmin(EditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(ChangeEvent)
-class ChangeEventAdmin(admin.ModelAdmin):
+class ChangeEventAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("id", "resource", "object_id", "kind", "version", "public", "occurred_at")
     list_filter = ("resource", "kind")
     readonly_fields = [field.name for field in ChangeEvent._meta.fields]

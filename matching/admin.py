@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import reviews
+from claims.admin_rows import PlainActionCheckbox
 from claims.models import Rating
 from claims.reviews import ReviewError
 
@@ -16,7 +17,7 @@ from .selectors import matches_for_claim, summarise
 
 
 @admin.register(ExternalFactCheck)
-class ExternalFactCheckAdmin(admin.ModelAdmin):
+class ExternalFactCheckAdmin(PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("claim_reviewed", "publisher", "rating_text", "claim_author", "published_at")
     list_filter = ("publisher",)
     search_fields = ("claim_reviewed", "claim_author", "url")
@@ -31,7 +32,7 @@ class ExternalFactCheckAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimMatch)
-class ClaimMatchAdmin(admin.ModelAdmin):
+class ClaimMatchAdmin(PlainActionCheckbox, admin.ModelAdmin):
     """Matches are made by matching, not by hand; the desk confirms them from the claim screen (``use`` below)."""
 
     list_display = ("claim", "kind", "target", "score", "confirmed")

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db import connection
 from django.urls import reverse
 
+from claims.admin_rows import PlainActionCheckbox
 from claims.models import Claim
 from tests.factories import make_article, make_citation, make_claim, make_verdict
 
@@ -80,10 +81,21 @@ def test_facet_counts_are_never_offered(client, reviewer):
     assert "Hide counts" not in page
 
 
-def test_the_rows_checkboxes_are_the_ones_django_renders():
-    claim = make_claim()
-    claim_admin = admin.site._registry[Claim]
-    assert claim_admin.action_checkbox(claim) == admin.ModelAdmin.action_checkbox(claim_admin, claim)
+OUR_APPS = {"articles", "claims", "integrations", "matching"}
+
+
+@pytest.mark.parametrize(
+    "model",
+    [model for model in admin.site._registry if model._meta.app_label in OUR_APPS],
+    ids=lambda model: model._meta.label,
+)
+def test_every_lists_row_checkboxes_are_the_ones_django_renders(model, monkeypatch):
+    """Each list writes the row checkbox out (claims.admin_rows); Django's widget templates cost 0.6 ms a row."""
+    model_admin = admin.site._registry[model]
+    assert isinstance(model_admin, PlainActionCheckbox)
+    monkeypatch.setattr(model, "__str__", lambda row: "Row <seven> & co")  # any text, escaped the same way
+    row = model(pk=7)
+    assert model_admin.action_checkbox(row) == admin.ModelAdmin.action_checkbox(model_admin, row)
 
 
 def test_only_the_score_column_sorts(client, reviewer):
