@@ -4,11 +4,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connections
+from django.db.models import Exists, F, Func, OuterRef, Q
 
 from claims.claimreview import BEST_RATING, WORST_RATING
 
 from .models import ClaimMatch, ExternalFactCheck
+
+# Longer search terms are cut, as the claims' search cuts them.
+SEARCH_TERM_MAX_LENGTH = 200
 
 
 def matches_for_claim(claim_id):
@@ -45,6 +49,47 @@ def with_match(claims, has_match=True):
 def imported_fact_checks():
     # NULLs last on both databases (PostgreSQL puts them first in a descending order, SQLite last).
     return ExternalFactCheck.objects.defer("raw").order_by(F("published_at").desc(nulls_last=True), "-id")
+
+
+class AuthorWords(Func):
+    """``to_tsvector('english', claim_author)``, written as the index of migration 0005 is, so PostgreSQL uses it."""
+
+    template = "to_tsvector('english'::regconfig, %(expressions)s::text)"
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(F("claim_author"), output_field=SearchVectorField())
+
+
+def fact_check_search(checks, term):
+    """The imported ``checks`` the admin's search box finds for ``term``.
+
+    The words of the claim they review or of its author (full text in
+    ``websearch`` syntax on PostgreSQL, through the GIN indexes of migrations
+    0002 and 0005; every word a substring of either elsewhere), or the fact
+    check's own address. Substrings of the claim, author and address read
+    every fact check on PostgreSQL (250 ms a search over 100,000).
+    """
+    term = (term or "").strip()[:SEARCH_TERM_MAX_LENGTH]
+    if not term:
+        return checks
+    at_address = Q(url=term)
+    if connections[checks.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVectorField
+
+        from claims.models import UndeclaredColumn
+
+        words = SearchQuery(term, config="english", search_type="websearch")
+        checks = checks.alias(
+            claim_words=UndeclaredColumn("search_vector", output_field=SearchVectorField()),
+            author_words=AuthorWords(),
+        )
+        return checks.filter(Q(claim_words=words) | Q(author_words=words) | at_address)
+    every_word = Q()
+    for word in term.split()[:10]:
+        every_word &= Q(claim_reviewed__icontains=word) | Q(claim_author__icontains=word)
+    return checks.filter(every_word | at_address)
 
 
 @dataclass(frozen=True)
