@@ -89,6 +89,13 @@ def main():
         ("admin queue: check-worthy", True, lambda: "/admin/claims/claim/?queue=checkworthy"),
         ("admin filter stale", True, lambda: "/admin/claims/claim/?stale__exact=1"),
         ("admin home (desk dashboard)", True, lambda: "/admin/"),
+        ("admin list: claimants", True, lambda: "/admin/claims/claimant/"),
+        ("admin list: sources", True, lambda: "/admin/claims/source/"),
+        ("admin list: verdicts", True, lambda: "/admin/claims/verdict/"),
+        ("admin list: verdicts, search", True, lambda: "/admin/claims/verdict/?q=transit"),
+        ("admin list: verdicts, two words", True, lambda: "/admin/claims/verdict/?q=transit+housing"),
+        ("admin list: articles", True, lambda: "/admin/articles/article/"),
+        ("admin list: fact checks, search", True, lambda: "/admin/matching/externalfactcheck/?q=transit"),
     ]
     pages = [page for page in pages if args.only.lower() in page[0].lower() or page[0].startswith("floor")]
     queries = {}
