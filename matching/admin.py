@@ -7,9 +7,8 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import reviews
-from claims.admin_rows import PlainActionCheckbox
+from claims.admin_rows import CountedLikeALargeTable, PlainActionCheckbox
 from claims.models import Rating
-from claims.pagination import LargeTablePaginator
 from claims.reviews import ReviewError
 
 from . import services
@@ -18,16 +17,13 @@ from .selectors import fact_check_search, matches_for_claim, summarise
 
 
 @admin.register(ExternalFactCheck)
-class ExternalFactCheckAdmin(PlainActionCheckbox, admin.ModelAdmin):
+class ExternalFactCheckAdmin(CountedLikeALargeTable, PlainActionCheckbox, admin.ModelAdmin):
     list_display = ("claim_reviewed", "publisher", "rating_text", "claim_author", "published_at")
     list_filter = ("publisher",)
     # What the box searches is matching.selectors.fact_check_search (get_search_results); this switches it on.
     search_fields = ("claim_reviewed",)
     readonly_fields = [field.name for field in ExternalFactCheck._meta.fields]
     ordering = ("-published_at", "-id")
-    # Counts exact up to 2,000 and estimated beyond (claims.pagination); no second count of every fact check.
-    paginator = LargeTablePaginator
-    show_full_result_count = False
 
     def get_search_results(self, request, queryset, search_term):
         return fact_check_search(queryset, search_term), False
