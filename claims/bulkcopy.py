@@ -36,18 +36,19 @@ def insert_rows(model, rows, *, ids=True):
     table = connection.ops.quote_name(model._meta.db_table)
     pk_column = model._meta.pk.column
     columns = [field.column for field in fields]
+    new_ids = None
     with connection.cursor() as cursor:
         if ids:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                 [model._meta.db_table, pk_column, len(rows)],
             )
-            ids = [row[0] for row in cursor.fetchall()]
+            new_ids = [row[0] for row in cursor.fetchall()]
             columns.insert(0, pk_column)
-        buffer = io.StringIO(_copy_text(fields, defaults, ids or None, rows))
+        buffer = io.StringIO(_copy_text(fields, defaults, new_ids, rows))
         columns = ", ".join(connection.ops.quote_name(column) for column in columns)
         cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", buffer)
-    return ids or None
+    return new_ids
 
 
 def _copy_text(fields, defaults, ids, rows):
@@ -59,16 +60,14 @@ def _copy_text(fields, defaults, ids, rows):
         for field in fields
         for convert in [_copy_converter(field)]
     ]
+
+    def values(row):
+        return [convert(row[name]) if name in row else default for name, convert, default in spec]
+
     if ids is None:
-        lines = [
-            "\t".join([convert(row[name]) if name in row else default for name, convert, default in spec])
-            for row in rows
-        ]
+        lines = ["\t".join(values(row)) for row in rows]
     else:
-        lines = [
-            "\t".join([str(pk), *[convert(row[name]) if name in row else default for name, convert, default in spec]])
-            for pk, row in zip(ids, rows, strict=True)
-        ]
+        lines = ["\t".join([str(pk), *values(row)]) for pk, row in zip(ids, rows, strict=True)]
     lines.append("")
     return "\n".join(lines)
 

@@ -13,6 +13,7 @@
 """
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
@@ -109,13 +110,10 @@ def match_claims(claim_ids):
     claims = Claim.objects.filter(pk__in=claim_ids, stale=False).only(
         "id", "text", "statement", "claimant", "current_verdict_id"
     )
-    batch = []
-    for claim in claims.iterator(chunk_size=BATCH):
-        batch.append(claim)
-        if len(batch) == BATCH:
-            found.extend(match for matches in find_matches_for(batch) for match in matches)
-            batch = []
-    found.extend(match for matches in find_matches_for(batch) for match in matches)
+    rows = claims.iterator(chunk_size=BATCH)
+    while batch := list(islice(rows, BATCH)):
+        for matches in find_matches_for(batch):
+            found.extend(matches)
     _replace_matches(claim_ids, found)
     return len(found)
 
